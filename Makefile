@@ -1,0 +1,55 @@
+# Tianmu — the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+export QTWEBENGINE_DISABLE_SANDBOX := 1
+
+.PHONY: deps demo test lint typecheck imports translations check-translations bench clean
+
+# Debian packages (only those missing) and the virtualenv (only when pyproject.toml changed).
+deps: $(STAMP)
+	@bash scripts/install-system-deps.sh
+
+$(STAMP): pyproject.toml
+	@bash scripts/install-system-deps.sh
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+translations: deps
+	$(PY) scripts/build_translations.py --release
+
+check-translations: deps
+	$(PY) scripts/build_translations.py --check
+
+# The demo backend (with its camera and field simulators) and the console on top of it.
+demo: deps translations
+	@bash scripts/demo.sh
+
+lint: deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: deps
+	$(VENV)/bin/mypy
+
+imports: deps
+	$(VENV)/bin/lint-imports
+
+# Everything CI runs: static checks, then the whole suite headless against real components
+# (libvlc, ffmpeg, the server on loopback, SQLite, PostgreSQL, QtWebEngine).
+test: deps translations lint typecheck imports check-translations
+	@pg_url=$$(bash scripts/start-postgres.sh) && \
+	QT_QPA_PLATFORM=offscreen TIANMU_TEST_PG_URL="$$pg_url" \
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: deps translations
+	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b --quick || exit 1; done
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis build *.egg-info
