@@ -1,0 +1,1 @@
+"""The demo world: a deterministic, simulated Qionghai, and the simulators that play its field."""
