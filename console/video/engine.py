@@ -1,0 +1,163 @@
+"""The process's one libvlc instance, its options and its log.
+
+libvlc is started once per process (``instance()``), with options that suit many small tiles
+inside a Qt application: no audio, no Xlib (Qt owns X), no OpenGL video outputs (they fall
+back to software Mesa on machines without a GPU and cost ten times the CPU), one decoder
+thread per stream. Its log goes through a callback into Python logging, quietly (VLC's errors
+at INFO, its warnings at DEBUG, the rest dropped) and with credentials scrubbed from every
+line: libvlc prints MRLs, and MRLs can carry ``user:password@``.
+
+``configure()`` must be called before the first ``instance()`` to change the defaults;
+``shutdown()`` stops every player (bounded) and detaches the log before the interpreter exits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import ctypes
+import ctypes.util
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import vlc
+
+from console.scrub import scrub
+
+logger = logging.getLogger(__name__)
+vlc_logger = logging.getLogger("console.video.libvlc")
+
+_LIBVLC_WARNING = 3
+_LIBVLC_ERROR = 4
+_LOG_LINE_BYTES = 1024
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Options for the shared libvlc instance.
+
+    ``network_caching_ms`` is libvlc's live buffer (lower is closer to real time);
+    ``avcodec_threads=1`` halves threads and memory per player for small tiles at no CPU cost
+    (measured); ``extra_args`` are passed through unchanged.
+    """
+
+    network_caching_ms: int = 300
+    avcodec_threads: int = 1
+    extra_args: tuple[str, ...] = field(default_factory=tuple)
+
+    def args(self) -> list[str]:
+        return [
+            "--no-audio",
+            "--quiet",
+            "--no-xlib",
+            "--gl=none",
+            "--gles2=none",
+            "--no-video-title-show",
+            # Frame callbacks read system memory; probing VAAPI/VDPAU first only restarts the
+            # video output once or twice per stream.
+            "--avcodec-hw=none",
+            "--no-snapshot-preview",
+            f"--network-caching={self.network_caching_ms}",
+            f"--avcodec-threads={self.avcodec_threads}",
+            *self.extra_args,
+        ]
+
+
+_lock = threading.Lock()
+_config = EngineConfig()
+_instance: vlc.Instance | None = None
+_log_callback: Callable[..., None] | None = None
+_shutdown_hooks: list[Callable[[float], None]] = []
+
+
+def configure(config: EngineConfig) -> None:
+    """Set the options for the instance; only effective before the first ``instance()``."""
+    global _config
+    with _lock:
+        if _instance is not None and config != _config:
+            logger.warning("libvlc is already running; new video options apply after a restart")
+        _config = config
+
+
+def config() -> EngineConfig:
+    return _config
+
+
+def instance() -> vlc.Instance:
+    """The process's libvlc instance, created on first use."""
+    global _instance
+    with _lock:
+        if _instance is None:
+            created = vlc.Instance(_config.args())
+            if created is None:
+                raise RuntimeError("libvlc could not start (is VLC installed?)")
+            _attach_log(created)
+            _instance = created
+            atexit.register(shutdown)
+            logger.info("libvlc %s started", vlc.libvlc_get_version().decode(errors="replace"))
+        return _instance
+
+
+def on_shutdown(hook: Callable[[float], None]) -> None:
+    """Run ``hook(timeout)`` at ``shutdown()`` (players register their bounded stop here)."""
+    with _lock:
+        _shutdown_hooks.append(hook)
+
+
+def shutdown(timeout: float = 3.0) -> None:
+    """Stop every registered player (each bounded by ``timeout``) and detach the log.
+
+    Registered with atexit: libvlc threads must not call into Python while it finalizes.
+    """
+    with _lock:
+        hooks = list(_shutdown_hooks)
+        _shutdown_hooks.clear()
+    for hook in hooks:
+        try:
+            hook(timeout)
+        except Exception:
+            logger.exception("stopping a video player at exit failed")
+    if _instance is not None and _log_callback is not None:
+        _instance.log_unset()
+
+
+def _format_message(fmt: bytes, args: int | None) -> str:
+    buffer = ctypes.create_string_buffer(_LOG_LINE_BYTES)
+    _vsnprintf(buffer, _LOG_LINE_BYTES, fmt, ctypes.c_void_p(args))
+    return buffer.value.decode("utf-8", errors="replace")
+
+
+def _load_vsnprintf() -> Callable[..., int]:
+    name = "msvcrt" if sys.platform == "win32" else ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name)
+    function = libc.vsnprintf
+    function.restype = ctypes.c_int
+    function.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_void_p]
+    return function
+
+
+_vsnprintf = _load_vsnprintf()
+
+
+def _on_libvlc_log(_data: object, level: int, _context: object, fmt: bytes, args: int) -> None:
+    # Runs on libvlc threads while libvlc holds its own locks: log and return, never call
+    # back into libvlc from here.
+    if level < _LIBVLC_WARNING:
+        return
+    python_level = logging.INFO if level >= _LIBVLC_ERROR else logging.DEBUG
+    if not vlc_logger.isEnabledFor(python_level):
+        return
+    try:
+        vlc_logger.log(python_level, "%s", scrub(_format_message(fmt, args)))
+    except Exception:  # a log line must never break decoding
+        return
+
+
+def _attach_log(created: vlc.Instance) -> None:
+    global _log_callback
+    callback = vlc.CallbackDecorators.LogCb(_on_libvlc_log)
+    created.log_set(callback, None)
+    # The C side keeps only the pointer: the Python object must live as long as the instance.
+    _log_callback = callback

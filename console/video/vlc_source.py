@@ -1,0 +1,359 @@
+"""libvlc behind the ``VideoSource`` interface.
+
+Each ``VlcSource`` drives one libvlc media player through a ``PlayerController``: a worker
+thread that makes every libvlc call for that player, in order (libvlc is not re-entrant, and
+``stop()`` can block for seconds on a dead network stream, so it must never run on the GUI
+thread). libvlc's own callbacks, on libvlc's threads, only move data: the video callbacks hand
+decoded pictures to a ``FrameExchange``, the event callbacks put ``SourceEvent``s in an inbox.
+
+A controller whose current call does not return within ``stuck_after_s`` is *wedged*: the
+source abandons it (its thread and player are left to finish or hang on their own), counts it
+in ``wedged_players()``, and carries on with a fresh controller.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import threading
+import time
+import weakref
+from collections import deque
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
+
+import vlc
+
+from console.scrub import scrub
+from console.video import engine
+from console.video.frames import FrameExchange
+from console.video.source import EventInbox, FrameView, SourceEvent, SourceStats
+from console.video.worker import CommandThread
+
+logger = logging.getLogger(__name__)
+
+# libvlc declares the chroma argument as a C string; we must write into it, so our prototype
+# takes a raw char pointer and is cast to libvlc's type when registered.
+_FormatCb = ctypes.CFUNCTYPE(
+    ctypes.c_uint,
+    ctypes.POINTER(ctypes.c_void_p),
+    ctypes.POINTER(ctypes.c_char),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+    ctypes.POINTER(ctypes.c_uint),
+)
+_CHROMA_RV32 = b"RV32"
+
+_EVENTS = {
+    vlc.EventType.MediaPlayerOpening: SourceEvent.OPENING,
+    vlc.EventType.MediaPlayerPlaying: SourceEvent.PLAYING,
+    vlc.EventType.MediaPlayerEndReached: SourceEvent.ENDED,
+    vlc.EventType.MediaPlayerEncounteredError: SourceEvent.ERROR,
+    vlc.EventType.MediaPlayerStopped: SourceEvent.CLOSED,
+}
+
+_wedged_lock = threading.Lock()
+_wedged_count = 0
+_live_controllers: weakref.WeakSet[PlayerController] = weakref.WeakSet()
+_shutdown_registered = False
+
+
+def wedged_players() -> int:
+    """How many players this process has abandoned because a libvlc call never returned."""
+    return _wedged_count
+
+
+def _count_wedged() -> None:
+    global _wedged_count
+    with _wedged_lock:
+        _wedged_count += 1
+
+
+def _stop_all(timeout: float) -> None:
+    controllers = list(_live_controllers)
+    for controller in controllers:
+        controller.release()
+    deadline = time.monotonic() + timeout
+    for controller in controllers:
+        if not controller.join(max(0.0, deadline - time.monotonic())):
+            logger.warning("a video player did not stop within %.1f s at exit", timeout)
+
+
+def _register_shutdown() -> None:
+    global _shutdown_registered
+    if not _shutdown_registered:
+        engine.on_shutdown(_stop_all)
+        _shutdown_registered = True
+
+
+class PlayerController:
+    """Owner of one libvlc media player: every call to it runs on the controller's thread.
+
+    ``play``, ``stop`` and ``release`` queue work and return at once. ``calls`` records the
+    last operations with the thread that ran them (diagnostics and tests).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        exchange: FrameExchange,
+        inbox: EventInbox,
+        on_stats: Callable[[SourceStats], None],
+    ):
+        self.name = name
+        self._exchange = exchange
+        self._inbox = inbox
+        self._on_stats = on_stats
+        self._player: vlc.MediaPlayer | None = None
+        self._media: vlc.Media | None = None
+        self._callbacks: tuple[Any, ...] = ()
+        self._stats_at = 0.0
+        self._stats_frames = 0
+        self._stats_bytes = 0
+        self._decoded = 0
+        self.calls: deque[tuple[str, int]] = deque(maxlen=64)
+        self._thread = CommandThread(f"vlc-{name}", idle=self._read_stats)
+        self._thread.submit("create", self._create)
+        _live_controllers.add(self)
+        _register_shutdown()
+
+    # ---------------------------------------------------------------- any thread
+
+    def play(self, url: str) -> None:
+        self._thread.submit("play", lambda: self._play(url))
+
+    def stop(self) -> None:
+        self._thread.submit("stop", self._stop)
+
+    def release(self) -> None:
+        self._thread.submit("release", self._release)
+        self._thread.finish()
+
+    def call(self, label: str, function: Callable[[vlc.MediaPlayer], object]) -> None:
+        """Run ``function(player)`` on the controller's thread (snapshots, track queries and
+        any other libvlc call a feature needs); it is skipped once the player is released."""
+
+        def run() -> None:
+            self._record(label)
+            if self._player is not None:
+                function(self._player)
+
+        self._thread.submit(label, run)
+
+    def stuck_for(self) -> tuple[str, float]:
+        return self._thread.stuck_for()
+
+    def abandon(self) -> None:
+        self._thread.abandon()
+        _live_controllers.discard(self)
+
+    def join(self, timeout: float) -> bool:
+        return self._thread.join(timeout)
+
+    # ---------------------------------------------------------------- controller thread
+
+    def _record(self, operation: str) -> None:
+        self.calls.append((operation, threading.get_ident()))
+
+    def _create(self) -> None:
+        self._record("create")
+        player = engine.instance().media_player_new()
+        exchange = self._exchange
+
+        def setup(_opaque, chroma, width, height, pitches, lines):  # type: ignore[no-untyped-def]
+            ctypes.memmove(chroma, _CHROMA_RV32, len(_CHROMA_RV32))
+            pitches[0] = exchange.configure(int(width[0]), int(height[0]))
+            lines[0] = int(height[0])
+            # A libvlc thread: the visible-size query is queued for the controller's thread.
+            self._thread.submit("size", self._read_size)
+            return 1
+
+        def lock(_opaque, planes):  # type: ignore[no-untyped-def]
+            index, address = exchange.acquire_for_writing()
+            planes[0] = address
+            return index + 1  # a NULL picture id would read as "no picture"
+
+        def display(_opaque, picture):  # type: ignore[no-untyped-def]
+            if picture:
+                exchange.publish(int(picture) - 1)
+
+        format_cb = _FormatCb(setup)
+        cleanup_cb = vlc.CallbackDecorators.VideoCleanupCb(lambda _opaque: None)
+        lock_cb = vlc.CallbackDecorators.VideoLockCb(lock)
+        display_cb = vlc.CallbackDecorators.VideoDisplayCb(display)
+        player.video_set_callbacks(lock_cb, None, display_cb, None)
+        vlc.libvlc_video_set_format_callbacks(
+            player, ctypes.cast(format_cb, vlc.CallbackDecorators.VideoFormatCb), cleanup_cb
+        )
+        manager = player.event_manager()
+        for event_type, event in _EVENTS.items():
+            manager.event_attach(event_type, self._on_libvlc_event, event)
+        manager.event_attach(vlc.EventType.MediaPlayerVout, self._on_libvlc_vout)
+        # libvlc keeps raw pointers to these: they must live as long as the player.
+        self._callbacks = (format_cb, cleanup_cb, lock_cb, display_cb)
+        self._player = player
+
+    def _on_libvlc_event(self, _event: object, source_event: SourceEvent) -> None:
+        # libvlc's event thread: enqueue only, never call libvlc from here.
+        self._inbox.put(source_event)
+
+    def _on_libvlc_vout(self, _event: object) -> None:
+        # libvlc's event thread: the size query itself must run on the controller's thread.
+        self._thread.submit("size", self._read_size)
+
+    def _read_size(self) -> None:
+        # The buffer libvlc fills has the coded size (640x368 for a 640x360 stream, say),
+        # stretched to fit; the visible size gives the painter the true aspect ratio.
+        if self._player is None:
+            return
+        width, height = self._player.video_get_size(0)
+        if width and height:
+            self._exchange.set_display_size(int(width), int(height))
+
+    def _play(self, url: str) -> None:
+        self._record("play")
+        if self._player is None:
+            return
+        self._stop_media()
+        media = engine.instance().media_new(url)
+        self._player.set_media(media)
+        self._media = media
+        self._stats_at = time.monotonic()
+        self._stats_frames = self._exchange.counter
+        self._stats_bytes = 0
+        self._decoded = 0
+        self._on_stats(SourceStats())
+        if self._player.play() != 0:
+            logger.info("libvlc refused to play %s", scrub(url))
+            self._inbox.put(SourceEvent.ERROR)
+
+    def _stop(self) -> None:
+        self._record("stop")
+        self._stop_media()
+
+    def _stop_media(self) -> None:
+        if self._player is not None and self._media is not None:
+            self._player.stop()
+            self._media.release()
+            self._media = None
+
+    def _release(self) -> None:
+        self._record("release")
+        self._stop_media()
+        if self._player is not None:
+            self._player.release()
+            self._player = None
+        _live_controllers.discard(self)
+
+    def _read_stats(self) -> None:
+        if self._media is None:
+            return
+        self._read_size()
+        stats = vlc.MediaStats()
+        if not self._media.get_stats(stats):
+            return
+        now = time.monotonic()
+        elapsed = max(1e-3, now - self._stats_at)
+        frames = self._exchange.counter
+        picture_unchanged = frames == self._stats_frames
+        fps = (frames - self._stats_frames) / elapsed
+        bitrate = max(0, stats.demux_read_bytes - self._stats_bytes) * 8 / 1000 / elapsed
+        self._stats_at, self._stats_frames, self._stats_bytes = now, frames, stats.demux_read_bytes
+        if stats.decoded_video > self._decoded and picture_unchanged:
+            # New data decoded to an unchanged picture (a still scene): the stream is alive.
+            self._exchange.touch()
+        self._decoded = stats.decoded_video
+        self._on_stats(
+            SourceStats(
+                displayed=stats.displayed_pictures,
+                lost=stats.lost_pictures,
+                fps=fps,
+                bitrate_kbps=bitrate,
+            )
+        )
+
+
+class VlcSource:
+    """A ``VideoSource`` decoded by libvlc; see the module docstring.
+
+    ``stuck_after_s`` bounds how long one libvlc call (typically ``stop()``) may take before
+    the player is declared wedged and replaced.
+    """
+
+    kind = "libvlc"
+
+    def __init__(self, name: str = "tile", *, stuck_after_s: float = 5.0):
+        self.name = name
+        self.stuck_after_s = stuck_after_s
+        self._exchange = FrameExchange()
+        self._inbox = EventInbox()
+        self._stats = SourceStats()
+        self._url: str | None = None
+        self._controller: PlayerController | None = None
+        self._generation = 0
+
+    @property
+    def url(self) -> str | None:
+        return self._url
+
+    @property
+    def frame_counter(self) -> int:
+        return self._exchange.counter
+
+    @property
+    def controller(self) -> PlayerController | None:
+        return self._controller
+
+    def open(self, url: str) -> None:
+        self._url = url
+        self._current_controller().play(url)
+
+    def close(self) -> None:
+        self._url = None
+        if self._controller is not None:
+            self._controller.stop()
+
+    def dispose(self) -> None:
+        self._url = None
+        if self._controller is not None:
+            self._controller.release()
+            self._controller = None
+
+    def poll(self) -> None:
+        controller = self._controller
+        if controller is None:
+            return
+        operation, seconds = controller.stuck_for()
+        if seconds <= self.stuck_after_s:
+            return
+        logger.warning(
+            "video player %s wedged in %s for %.1f s; abandoning it", self.name, operation, seconds
+        )
+        controller.abandon()
+        _count_wedged()
+        self._controller = None
+        self._inbox.put(SourceEvent.ERROR)
+        if self._url is not None:
+            self._current_controller().play(self._url)
+
+    def take_events(self) -> list[SourceEvent]:
+        return self._inbox.drain()
+
+    def hold_frame(self) -> AbstractContextManager[FrameView | None]:
+        return self._exchange.hold()
+
+    def stats(self) -> SourceStats:
+        return self._stats
+
+    def _set_stats(self, stats: SourceStats) -> None:
+        self._stats = stats
+
+    def _current_controller(self) -> PlayerController:
+        if self._controller is None:
+            self._generation += 1
+            self._controller = PlayerController(
+                f"{self.name}-{self._generation}", self._exchange, self._inbox, self._set_stats
+            )
+        return self._controller

@@ -1,0 +1,116 @@
+"""A thread that owns a resource which must only be touched from one thread (a libvlc player).
+
+Calls are queued and run in order on the thread; nobody waits for them. If one call hangs (a
+libvlc ``stop()`` on a dead network stream can block for seconds, or for ever), the owner sees
+it through ``stuck_for()`` and may ``abandon()`` the thread: it is left to finish or hang on its
+own, and whatever it still had queued is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import cast
+
+logger = logging.getLogger(__name__)
+
+_STOP = object()
+
+
+class CommandThread:
+    """A daemon thread running queued callables one at a time, in order.
+
+    ``idle`` is called on the thread whenever ``idle_interval`` passes with nothing queued
+    (used to read statistics on the owning thread). Errors raised by a command are logged and
+    do not stop the thread.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        idle: Callable[[], None] | None = None,
+        idle_interval: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.name = name
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._idle = idle
+        self._idle_interval = idle_interval
+        self._clock = clock
+        self._busy_since: float | None = None
+        self._busy_with = ""
+        self._abandoned = False
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def ident(self) -> int | None:
+        return self._thread.ident
+
+    @property
+    def abandoned(self) -> bool:
+        return self._abandoned
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def submit(self, label: str, call: Callable[[], object]) -> None:
+        """Queue ``call`` to run on the thread; ``label`` names it in logs."""
+        if not self._abandoned:
+            self._queue.put((label, call))
+
+    def stuck_for(self) -> tuple[str, float]:
+        """The command running now and for how long (``("", 0.0)`` when idle)."""
+        since = self._busy_since
+        if since is None:
+            return "", 0.0
+        return self._busy_with, self._clock() - since
+
+    def finish(self) -> None:
+        """Run what is queued, then end the thread."""
+        self._queue.put(_STOP)
+
+    def join(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` s for the thread to end; True if it did. Never on the GUI
+        thread."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def abandon(self) -> None:
+        """Give up on the thread: drop its queue; it ends when its current call returns."""
+        self._abandoned = True
+        self._queue.put(_STOP)
+
+    def _run(self) -> None:
+        while True:
+            try:
+                item = self._queue.get(timeout=self._idle_interval)
+            except queue.Empty:
+                item = None
+            if item is None:
+                if self._idle is not None and not self._abandoned:
+                    self._guarded("idle", self._idle)
+                continue
+            if item is _STOP:
+                return
+            if self._abandoned:
+                # Drain silently: the owner has moved on to a fresh thread.
+                continue
+            label, call = cast(tuple[str, Callable[[], object]], item)
+            self._guarded(label, call)
+
+    def _guarded(self, label: str, call: Callable[[], object]) -> None:
+        self._busy_with = label
+        self._busy_since = self._clock()
+        try:
+            call()
+        except Exception:
+            logger.exception("%s: %s failed", self.name, label)
+        finally:
+            self._busy_since = None
+            self._busy_with = ""
