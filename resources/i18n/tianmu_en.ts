@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>CameraTree</name>
     <message>
         <source>Online</source>
         <translation type="unfinished"></translation>
@@ -87,6 +87,112 @@
     </message>
     <message>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event loop lateness (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median lateness:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>99th percentile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst (recent):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst since start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticks measured:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late ticks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store tasks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network tasks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions waiting to be sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to Tianmu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianmu operator console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,8 +1,7 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>CameraTree</name>
     <message>
         <source>Online</source>
         <translation>在线</translation>
@@ -33,11 +32,11 @@
     </message>
     <message>
         <source>Code: %1</source>
-        <translation>编码：%1</translation>
+        <translation>代码：%1</translation>
     </message>
     <message>
         <source>%1 of %2 cameras online</source>
-        <translation>%2 路摄像机中 %1 路在线</translation>
+        <translation>%2 路中 %1 路在线</translation>
     </message>
 </context>
 <context>
@@ -88,6 +87,112 @@
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished">诊断</translation>
+    </message>
+    <message>
+        <source>Event loop lateness (ms)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Median lateness:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>99th percentile:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worst (recent):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Worst since start:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ticks measured:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Late ticks:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Background work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store tasks:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network tasks:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished">连接</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions waiting to be sent:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reset figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to Tianmu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tianmu operator console</source>
+        <translation type="unfinished">天目值班员控制台</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -204,7 +309,7 @@
         <translation>同时播放的主码流数</translation>
     </message>
     <message>
-        <source>How many tiles may play a camera&apos;s full-quality main stream at the same time; the others play the sub stream.</source>
+        <source>How many tiles may play a camera's full-quality main stream at the same time; the others play the sub stream.</source>
         <translation>可同时播放摄像机高清主码流的窗格数，其余窗格播放子码流。</translation>
     </message>
     <message>

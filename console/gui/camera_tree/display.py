@@ -15,22 +15,16 @@ from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.roles import CAMERA_ID_ROLE
 from console.gui.mime import encode_camera_ids
 
-CONTEXT = "CameraTree"
-
 CAMERA_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 DRAGGABLE_CAMERA_FLAGS = CAMERA_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def status_text(status: CameraStatus) -> str:
     if status is CameraStatus.ONLINE:
-        return tr("Online")
-    return tr("Offline")
+        return QCoreApplication.translate("CameraTree", "Online")
+    return QCoreApplication.translate("CameraTree", "Offline")
 
 
 def camera_icon(catalog: CameraCatalog, camera_id: str) -> QIcon:
@@ -55,14 +49,18 @@ def camera_tooltip(catalog: CameraCatalog, camera_id: str) -> str:
     camera = catalog.camera(camera_id)
     lines = [
         camera.name,
-        tr("ID: %1").replace("%1", camera.id),
-        tr("Status: %1").replace("%1", status_text(camera.status)),
-        tr("Location: %1").replace("%1", region_path_text(catalog, camera_id)),
+        QCoreApplication.translate("CameraTree", "ID: %1").replace("%1", camera.id),
+        QCoreApplication.translate("CameraTree", "Status: %1").replace(
+            "%1", status_text(camera.status)
+        ),
+        QCoreApplication.translate("CameraTree", "Location: %1").replace(
+            "%1", region_path_text(catalog, camera_id)
+        ),
     ]
     if not catalog.is_shared(camera_id):
-        lines.append(tr("Not shared with your department"))
+        lines.append(QCoreApplication.translate("CameraTree", "Not shared with your department"))
     if catalog.is_favourite(camera_id):
-        lines.append(tr("In favourites"))
+        lines.append(QCoreApplication.translate("CameraTree", "In favourites"))
     return "\n".join(lines)
 
 
@@ -72,8 +70,10 @@ def region_tooltip(catalog: CameraCatalog, region_id: str) -> str:
     return "\n".join(
         [
             region.name,
-            tr("Code: %1").replace("%1", region.code),
-            tr("%1 of %2 cameras online").replace("%1", str(online)).replace("%2", str(total)),
+            QCoreApplication.translate("CameraTree", "Code: %1").replace("%1", region.code),
+            QCoreApplication.translate("CameraTree", "%1 of %2 cameras online")
+            .replace("%1", str(online))
+            .replace("%2", str(total)),
         ]
     )
 
