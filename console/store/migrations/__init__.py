@@ -1,0 +1,1 @@
+"""Alembic script folders of the store databases (one per database)."""

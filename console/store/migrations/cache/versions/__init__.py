@@ -1,0 +1,1 @@
+"""Revisions of the cache database, oldest first by down_revision."""

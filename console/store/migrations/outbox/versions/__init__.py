@@ -1,0 +1,1 @@
+"""Revisions of the outbox database, oldest first by down_revision."""
