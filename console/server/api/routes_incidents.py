@@ -1,0 +1,269 @@
+"""Incidents: raise, list, read, act, feedback and verification uploads."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
+from pydantic import AwareDatetime
+from sqlalchemy.orm import Session
+
+from console.domain.incident import (
+    FeedbackResult,
+    IncidentState,
+    Priority,
+    VerificationVerdict,
+)
+from console.server.api.deps import (
+    CallerDep,
+    IdempotencyKey,
+    PathId,
+    QueryText,
+    State,
+    clean_text,
+    read_upload,
+    write,
+)
+from console.server.api.errors import documented
+from console.server.services import incidents
+from console.server.services.errors import Invalid
+from console.server.services.media import Upload
+from console.wire.common import NO_NUL
+from console.wire.incidents import ActionIn, IncidentIn, IncidentOut, IncidentPage, incident_out
+
+router = APIRouter(tags=["incidents"])
+
+_MAX_FILES = 20
+
+
+@router.post(
+    "/incidents",
+    response_model=IncidentOut,
+    status_code=201,
+    responses=documented(400, 401, 403, 422),
+)
+def create_incident(
+    body: IncidentIn,
+    request: Request,
+    caller: CallerDep,
+    state: State,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Raise an incident (state ``reported``); linked alerts become ``promoted``."""
+    new = incidents.NewIncident(
+        title=body.title,
+        category=body.category,
+        priority=body.priority,
+        source=body.source,
+        lat=body.lat,
+        lon=body.lon,
+        description=body.description,
+        address=body.address,
+        camera_ids=tuple(body.camera_ids),
+        alert_ids=tuple(body.alert_ids),
+    )
+    return write(
+        state,
+        caller,
+        idempotency_key,
+        request,
+        body.model_dump_json(),
+        lambda session: (201, incident_out(incidents.create(session, caller, new))),
+    )
+
+
+def _states(value: str | None) -> tuple[IncidentState, ...]:
+    if not value:
+        return ()
+    try:
+        return tuple(IncidentState(part.strip()) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise Invalid("state", "a state or a comma list of states") from None
+
+
+@router.get("/incidents", response_model=IncidentPage, responses=documented(401, 422))
+def list_incidents(
+    caller: CallerDep,
+    state: State,
+    state_filter: Annotated[
+        str | None,
+        Query(
+            alias="state", max_length=300, pattern=NO_NUL, description="one state or a comma list"
+        ),
+    ] = None,
+    priority: Priority | None = None,
+    unit_id: Annotated[
+        str | None,
+        Query(
+            max_length=64,
+            pattern=NO_NUL,
+            description="active assignment to this unit or one under it",
+        ),
+    ] = None,
+    q: QueryText = None,
+    updated_since: AwareDatetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    cursor: Annotated[str | None, Query(max_length=500, pattern=NO_NUL)] = None,
+) -> IncidentPage:
+    """Incidents, most recently updated first. Unit users see only those dispatched to their
+    unit."""
+    where = incidents.IncidentFilter(
+        states=_states(state_filter),
+        priority=priority,
+        unit_id=unit_id,
+        q=q or None,
+        updated_since=updated_since,
+    )
+    with state.db.read() as session:
+        items, next_cursor, total = incidents.list_incidents(
+            session, caller, where, limit=limit, cursor=cursor
+        )
+    return IncidentPage(
+        items=[incident_out(i) for i in items], next_cursor=next_cursor, total=total
+    )
+
+
+@router.get("/incidents/{incident_id}", response_model=IncidentOut, responses=documented(401, 404))
+def get_incident(incident_id: PathId, caller: CallerDep, state: State) -> IncidentOut:
+    with state.db.read() as session:
+        return incident_out(incidents.get(session, caller, incident_id))
+
+
+@router.post(
+    "/incidents/{incident_id}/actions",
+    response_model=IncidentOut,
+    responses=documented(400, 401, 403, 404, 409, 422),
+)
+def act(
+    incident_id: PathId,
+    body: ActionIn,
+    request: Request,
+    caller: CallerDep,
+    state: State,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """One step of the life cycle, decided by the state machine. 409 ``illegal_transition``
+    (with ``current_state`` and ``allowed_actions``), 409 ``version_conflict`` when
+    ``expected_version`` is stale, 403 ``not_permitted``, 422 ``evidence_missing``."""
+    action = incidents.ActionRequest(
+        action=body.action,
+        expected_version=body.expected_version,
+        reason=body.reason,
+        unit_id=body.unit_id,
+        instructions=body.instructions,
+        due_at=body.due_at,
+        category=body.category,
+        priority=body.priority,
+        disposition=body.disposition,
+        merged_into=body.merged_into,
+    )
+    return write(
+        state,
+        caller,
+        idempotency_key,
+        request,
+        body.model_dump_json(),
+        lambda session: (200, incident_out(incidents.act(session, caller, incident_id, action))),
+    )
+
+
+def _files(items: list[UploadFile] | None, field: str, max_bytes: int) -> list[Upload]:
+    uploads = list(items or [])
+    if len(uploads) > _MAX_FILES:
+        raise Invalid(field, f"at most {_MAX_FILES} files")
+    return [read_upload(u, f"{field}.{i}", max_bytes) for i, u in enumerate(uploads)]
+
+
+def _digest(upload: Upload) -> str:
+    return hashlib.sha256(upload.data).hexdigest()
+
+
+@router.post(
+    "/incidents/{incident_id}/feedback",
+    response_model=IncidentOut,
+    responses=documented(400, 401, 403, 404, 409, 413, 422),
+)
+def feedback(
+    incident_id: PathId,
+    request: Request,
+    caller: CallerDep,
+    state: State,
+    result: Annotated[FeedbackResult, Form()],
+    text: Annotated[str, Form(max_length=10_000, pattern=NO_NUL)],
+    photos: Annotated[
+        list[UploadFile] | None, File(description="after-photos: image/jpeg or image/png")
+    ] = None,
+    expected_version: Annotated[int | None, Form(ge=1)] = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """The assigned unit reports what it did (the ``report_feedback`` action), with photos."""
+    text = clean_text(text, "text")
+    uploads = _files(photos, "photos", state.media.max_bytes)
+    payload = repr((result, text, expected_version, [_digest(u) for u in uploads]))
+
+    def work(session: Session) -> tuple[int, IncidentOut]:
+        incident = incidents.report_feedback(
+            session,
+            caller,
+            state.media,
+            incident_id,
+            result=result,
+            text=text,
+            photos=uploads,
+            expected_version=expected_version,
+        )
+        return 200, incident_out(incident)
+
+    return write(state, caller, idempotency_key, request, payload, work)
+
+
+@router.post(
+    "/incidents/{incident_id}/verifications",
+    response_model=IncidentOut,
+    status_code=201,
+    responses=documented(400, 401, 403, 404, 409, 413, 422),
+)
+def verification(
+    incident_id: PathId,
+    request: Request,
+    caller: CallerDep,
+    state: State,
+    verdict: Annotated[VerificationVerdict, Form()],
+    comment: Annotated[str, Form(max_length=10_000, pattern=NO_NUL)] = "",
+    camera_ids: Annotated[
+        str, Form(max_length=10_000, pattern=NO_NUL, description="comma list")
+    ] = "",
+    captured_at: Annotated[AwareDatetime | None, Form()] = None,
+    media: Annotated[
+        list[UploadFile] | None,
+        File(description="proof: image/jpeg, image/png or video/mp4 (sha256 kept)"),
+    ] = None,
+    expected_version: Annotated[int | None, Form(ge=1)] = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """The duty officer's video re-check of the site, in ``feedback`` or ``verifying``."""
+    comment = clean_text(comment, "comment")
+    cameras = [c.strip() for c in clean_text(camera_ids, "camera_ids").split(",") if c.strip()]
+    uploads = _files(media, "media", state.media.max_bytes)
+    payload = repr(
+        (verdict, comment, cameras, captured_at, expected_version, [_digest(u) for u in uploads])
+    )
+
+    def work(session: Session) -> tuple[int, IncidentOut]:
+        incident = incidents.add_verification(
+            session,
+            caller,
+            state.media,
+            incident_id,
+            verdict=verdict,
+            comment=comment,
+            camera_ids=cameras,
+            captured_at=captured_at,
+            media=uploads,
+            expected_version=expected_version,
+        )
+        return 201, incident_out(incident)
+
+    return write(state, caller, idempotency_key, request, payload, work)

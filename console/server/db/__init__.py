@@ -1,0 +1,1 @@
+"""Persistence of the reference server: tables and the database handle."""

@@ -1,0 +1,240 @@
+"""Alerts: machine detections an operator acknowledges, dismisses or promotes to an incident."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from console.domain.incident import Incident, IncidentSource, Priority
+from console.domain.model import Alert, AlertKind, AlertStatus, MediaKind, Role
+from console.server.db.tables import AlertRow, CameraRow
+from console.server.services import audit, events, incidents
+from console.server.services.alert_rows import alert_of
+from console.server.services.caller import Caller
+from console.server.services.cameras import camera_row, visible_clause
+from console.server.services.clock import new_id, utcnow
+from console.server.services.errors import Conflict, Invalid, NotFound
+from console.server.services.media import IMAGE_TYPES, MediaStore, Upload
+from console.server.services.paging import decode_cursor, encode_cursor
+from console.wire.alerts import alert_out
+from console.wire.events import EventType
+
+# What an operator may still do with an alert in each status.
+_NEXT: dict[AlertStatus, tuple[str, ...]] = {
+    AlertStatus.NEW: ("acknowledge", "dismiss", "promote"),
+    AlertStatus.ACKNOWLEDGED: ("dismiss", "promote"),
+    AlertStatus.DISMISSED: (),
+    AlertStatus.PROMOTED: (),
+}
+
+_DEFAULT_PRIORITY = {
+    AlertKind.SMOKE_FIRE: Priority.P1,
+    AlertKind.CROWD: Priority.P2,
+    AlertKind.INTRUSION: Priority.P2,
+}
+
+_LABELS = {
+    AlertKind.SMOKE_FIRE: "Smoke or fire",
+    AlertKind.STREET_VENDOR: "Street vendor on the road",
+    AlertKind.CROWD: "Crowd gathering",
+    AlertKind.ILLEGAL_PARKING: "Illegal parking",
+    AlertKind.GARBAGE: "Garbage piled up",
+    AlertKind.INTRUSION: "Intrusion",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AlertFilter:
+    statuses: tuple[AlertStatus, ...] = ()
+    kind: AlertKind | None = None
+    since: datetime | None = None
+
+
+def list_alerts(
+    session: Session, caller: Caller, where: AlertFilter, *, limit: int, cursor: str | None
+) -> tuple[list[Alert], str | None, int]:
+    """Alerts on cameras the caller may see, newest first."""
+    conditions: list[ColumnElement[bool]] = [visible_clause(caller)]
+    if where.statuses:
+        conditions.append(AlertRow.status.in_([s.value for s in where.statuses]))
+    if where.kind is not None:
+        conditions.append(AlertRow.kind == where.kind.value)
+    if where.since is not None:
+        conditions.append(AlertRow.detected_at >= where.since)
+    base = select(AlertRow).join(CameraRow, CameraRow.id == AlertRow.camera_id).where(*conditions)
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    query = base.order_by(AlertRow.detected_at.desc(), AlertRow.id.desc()).limit(limit + 1)
+    if cursor:
+        stamp, last_id = decode_cursor(cursor, 2)
+        try:
+            before = datetime.fromisoformat(str(stamp))
+        except ValueError:
+            raise Invalid("cursor", "not a cursor this server issued") from None
+        if before.tzinfo is None:
+            raise Invalid("cursor", "not a cursor this server issued")
+        query = query.where(
+            or_(
+                AlertRow.detected_at < before,
+                (AlertRow.detected_at == before) & (AlertRow.id < str(last_id)),
+            )
+        )
+    rows = list(session.scalars(query))
+    page = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        next_cursor = encode_cursor(page[-1].detected_at.isoformat(), page[-1].id)
+    return [alert_of(row) for row in page], next_cursor, total
+
+
+def _visible_alert(session: Session, caller: Caller, alert_id: str, *, lock: bool) -> AlertRow:
+    query = (
+        select(AlertRow)
+        .join(CameraRow, CameraRow.id == AlertRow.camera_id)
+        .where(AlertRow.id == alert_id, visible_clause(caller))
+    )
+    if lock:
+        query = query.with_for_update(of=AlertRow)
+    row = session.scalar(query)
+    if row is None:
+        raise NotFound(f"no alert {alert_id}")
+    return row
+
+
+def get_alert(session: Session, caller: Caller, alert_id: str) -> Alert:
+    return alert_of(_visible_alert(session, caller, alert_id, lock=False))
+
+
+def _handle(session: Session, caller: Caller, alert_id: str, step: str) -> AlertRow:
+    caller.require(Role.OPERATOR, Role.SUPERVISOR)
+    row = _visible_alert(session, caller, alert_id, lock=True)
+    status = AlertStatus(row.status)
+    if step not in _NEXT[status]:
+        raise Conflict(
+            f"cannot {step} an alert that is {status.value}",
+            code="illegal_transition",
+            current_state=status.value,
+            allowed_actions=list(_NEXT[status]),
+        )
+    return row
+
+
+def _changed(session: Session, caller: Caller, row: AlertRow, step: str) -> Alert:
+    alert = alert_of(row)
+    audit.record(session, caller, f"alert.{step}", entity_type="alert", entity_id=row.id)
+    events.emit(session, EventType.ALERT_UPDATED, alert_out(alert), camera_id=row.camera_id)
+    return alert
+
+
+def acknowledge(session: Session, caller: Caller, alert_id: str) -> Alert:
+    row = _handle(session, caller, alert_id, "acknowledge")
+    row.status = AlertStatus.ACKNOWLEDGED.value
+    row.handled_by = caller.user_id
+    return _changed(session, caller, row, "acknowledge")
+
+
+def dismiss(session: Session, caller: Caller, alert_id: str, reason: str) -> Alert:
+    row = _handle(session, caller, alert_id, "dismiss")
+    if not reason.strip():
+        raise Invalid("reason", "say why the alert is dismissed")
+    row.status = AlertStatus.DISMISSED.value
+    row.handled_by = caller.user_id
+    row.dismiss_reason = reason.strip()
+    return _changed(session, caller, row, "dismiss")
+
+
+def promote(
+    session: Session,
+    caller: Caller,
+    alert_id: str,
+    *,
+    title: str | None,
+    category: str | None,
+    priority: Priority | None,
+) -> Incident:
+    """Raise an incident from the alert (source ``alert``); the alert becomes PROMOTED."""
+    row = _handle(session, caller, alert_id, "promote")
+    kind = AlertKind(row.kind)
+    camera = session.get(CameraRow, row.camera_id)
+    place = camera.name if camera is not None else row.camera_id
+    new = incidents.NewIncident(
+        title=title or f"{_LABELS[kind]} — {place}"[:200],
+        category=category or kind.value,
+        priority=priority or _DEFAULT_PRIORITY.get(kind, Priority.P3),
+        source=IncidentSource.ALERT,
+        lat=row.lat,
+        lon=row.lon,
+        camera_ids=(row.camera_id,),
+        alert_ids=(row.id,),
+    )
+    incident = incidents.create(session, caller, new)
+    audit.record(
+        session,
+        caller,
+        "alert.promote",
+        entity_type="alert",
+        entity_id=row.id,
+        detail={"incident_id": incident.id},
+    )
+    return incident
+
+
+@dataclass(frozen=True, slots=True)
+class NewAlert:
+    kind: AlertKind
+    camera_id: str
+    confidence: float
+    detected_at: datetime | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def ingest(
+    session: Session,
+    caller: Caller | None,
+    store: MediaStore,
+    new: NewAlert,
+    snapshot: Upload | None,
+) -> Alert:
+    """Record a detection from the field (a simulator or an analytics box); emits alert.created.
+
+    ``caller`` None means an in-process producer; over HTTP only administrators ingest.
+    """
+    if caller is not None:
+        caller.require(Role.ADMIN)
+        camera = camera_row(session, caller, new.camera_id)
+    else:
+        found = session.get(CameraRow, new.camera_id)
+        if found is None:
+            raise NotFound(f"no camera {new.camera_id}")
+        camera = found
+    detected_at = new.detected_at or utcnow()
+    media_row = None
+    if snapshot is not None:
+        media_row = store.save(
+            session,
+            caller,
+            snapshot,
+            kind=MediaKind.SNAPSHOT,
+            field="snapshot",
+            allowed=IMAGE_TYPES,
+            captured_at=detected_at,
+            camera_id=camera.id,
+        )
+    row = AlertRow(
+        id=new_id(),
+        kind=new.kind.value,
+        camera_id=camera.id,
+        lat=new.lat if new.lat is not None else camera.lat,
+        lon=new.lon if new.lon is not None else camera.lon,
+        detected_at=detected_at,
+        confidence=new.confidence,
+        status=AlertStatus.NEW.value,
+        snapshot=media_row,
+    )
+    session.add(row)
+    alert = alert_of(row)
+    events.emit(session, EventType.ALERT_CREATED, alert_out(alert), camera_id=camera.id)
+    return alert
