@@ -65,6 +65,25 @@ class FrameExchange:
             self._width, self._height, self._stride = width, height, stride
             return stride
 
+    def successor(self) -> FrameExchange:
+        """A fresh exchange for a replacement decoder, keeping this one's count and last picture.
+
+        An abandoned (wedged) decoder may go on writing into this exchange's buffers at any
+        time, so its replacement must never share them: a resize by the new decoder would free
+        memory the old one still writes into.
+        """
+        fresh = FrameExchange()
+        with self._lock:
+            fresh.counter = self.counter
+            if self._latest >= 0:
+                size = self._stride * self._height
+                fresh._width, fresh._height, fresh._stride = self._width, self._height, self._stride
+                fresh._buffers = [ctypes.create_string_buffer(size) for _ in range(_BUFFERS)]
+                ctypes.memmove(fresh._buffers[0], self._buffers[self._latest], size)
+                fresh._latest = 0
+                fresh._display_size = self._display_size
+        return fresh
+
     def set_display_size(self, width: int, height: int) -> None:
         """The picture's true size when the buffer holds it stretched (see ``FrameView``)."""
         self._display_size = (width, height)

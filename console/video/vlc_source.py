@@ -334,6 +334,7 @@ class VlcSource:
         controller.abandon()
         _count_wedged()
         self._controller = None
+        self._exchange = self._exchange.successor()
         self._inbox.put(SourceEvent.ERROR)
         if self._url is not None:
             self._current_controller().play(self._url)
