@@ -1,0 +1,31 @@
+"""The status-bar figure for the main-stream budget: "Main streams 2/4 (1 waiting)"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from console.wall.stream_policy import PolicyResult
+
+
+class StreamBudgetLabel(QLabel):
+    """Shows a ``PolicyResult``'s budget; connect ``WallStreams.budget_changed`` to ``show_result``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.show_result(PolicyResult())
+
+    def show_result(self, result: PolicyResult) -> None:
+        text = (
+            self.tr("Main streams %1/%2")
+            .replace("%1", str(result.main_granted))
+            .replace("%2", str(result.max_main))
+        )
+        if result.main_denied > 0:
+            text += " " + self.tr("(%1 waiting)").replace("%1", str(result.main_denied))
+        self.setText(text)
+        self.setToolTip(
+            self.tr(
+                "Tiles that are large, maximised or zoomed play the camera's main stream, up to "
+                "the limit set in Settings; the others play the sub stream."
+            )
+        )

@@ -1,0 +1,236 @@
+"""Who plays what on the wall: stream addresses per camera, and the stream policy applied to
+every tile of every page (main window and detached screens alike).
+
+Addresses come from the backend (``resolve_streams(camera_id) -> (sub_url, main_url)``, a
+blocking call run on the task runner's network lane, cached per camera). Decisions are
+batched: anything that may change a choice (a page switch, a resize, a maximise, a zoom, a
+minimised window) calls ``schedule()``, and one evaluation follows shortly after; a slow
+sweep catches what no event reports (a window covered by the window manager, say).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from console.gui.wall.tile import WallTile
+from console.scrub import scrub
+from console.tasks import NET, TaskRunner
+from console.video.supervisor import SupervisorConfig
+from console.wall.stream_policy import PolicyResult, StreamChoice, StreamPolicy, TileDemand
+
+logger = logging.getLogger(__name__)
+
+StreamResolver = Callable[[str], tuple[str | None, str | None]]
+EVALUATE_DELAY_MS = 30
+SWEEP_MS = 1000
+RETRY_ADDRESS_S = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class TileView:
+    """How a page shows one tile: ``visible`` to anyone; ``preroll`` when it is not, but
+    should play the sub stream anyway (the next patrol page; tiles covered by a maximised
+    neighbour, so going back shows live pictures at once)."""
+
+    tile: WallTile
+    visible: bool
+    maximised: bool = False
+    preroll: bool = False
+
+
+class TileSource(Protocol):
+    def tile_views(self) -> Iterable[TileView]: ...
+
+
+class StreamAddresses(QObject):
+    """Stream URLs per camera, fetched once through the network lane.
+
+    Signals: ``resolved(str camera_id)`` when a camera's addresses (or its failure) arrive.
+    """
+
+    resolved = Signal(str)
+
+    def __init__(self, runner: TaskRunner, resolve: StreamResolver, parent: QObject | None = None):
+        super().__init__(parent)
+        self._runner = runner
+        self._resolve = resolve
+        self._known: dict[str, tuple[str | None, str | None]] = {}
+        self._failed: dict[str, tuple[float, str]] = {}
+        self._asking: set[str] = set()
+
+    def get(self, camera_id: str) -> tuple[str | None, str | None] | None:
+        """(sub, main) when known; otherwise asks for them and returns None."""
+        known = self._known.get(camera_id)
+        if known is not None:
+            return known
+        failure = self._failed.get(camera_id)
+        if failure is not None and time.monotonic() - failure[0] < RETRY_ADDRESS_S:
+            return None
+        if camera_id not in self._asking:
+            self._asking.add(camera_id)
+            self._runner.run(
+                NET,
+                self._resolve,
+                camera_id,
+                on_done=functools.partial(self._on_done, camera_id),
+                on_error=functools.partial(self._on_error, camera_id),
+            )
+        return None
+
+    def problem(self, camera_id: str) -> str | None:
+        failure = self._failed.get(camera_id)
+        return failure[1] if failure is not None else None
+
+    def forget(self, camera_id: str | None = None) -> None:
+        """Drop cached addresses (all, or one camera's): they are asked for again."""
+        if camera_id is None:
+            self._known.clear()
+            self._failed.clear()
+        else:
+            self._known.pop(camera_id, None)
+            self._failed.pop(camera_id, None)
+
+    def _on_done(self, camera_id: str, urls: tuple[str | None, str | None]) -> None:
+        self._asking.discard(camera_id)
+        sub, main = urls
+        self._failed.pop(camera_id, None)
+        self._known[camera_id] = (sub or main, main or sub)
+        self.resolved.emit(camera_id)
+
+    def _on_error(self, camera_id: str, exc: BaseException) -> None:
+        self._asking.discard(camera_id)
+        logger.warning("no stream addresses for camera %s: %s", camera_id, scrub(str(exc)))
+        self._failed[camera_id] = (time.monotonic(), str(exc))
+        self.resolved.emit(camera_id)
+
+
+class WallStreams(QObject):
+    """Applies the ``StreamPolicy`` to every registered page's tiles (see the module docstring).
+
+    Signals: ``budget_changed(PolicyResult)`` after each evaluation whose figures changed.
+    """
+
+    budget_changed = Signal(object)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        resolve_streams: StreamResolver,
+        *,
+        policy: StreamPolicy | None = None,
+        supervisor_config: SupervisorConfig | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.policy = policy or StreamPolicy()
+        self.supervisor_config = supervisor_config
+        self.addresses = StreamAddresses(runner, resolve_streams, self)
+        self.addresses.resolved.connect(self._on_addresses_resolved)
+        self._sources: list[TileSource] = []
+        self._result = PolicyResult(max_main=self.policy.max_main)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(EVALUATE_DELAY_MS)
+        self._timer.timeout.connect(self.evaluate)
+        self._sweep = QTimer(self)
+        self._sweep.setInterval(SWEEP_MS)
+        self._sweep.timeout.connect(self.evaluate)
+        self.evaluations = 0
+
+    @property
+    def result(self) -> PolicyResult:
+        return self._result
+
+    def add_source(self, source: TileSource) -> None:
+        if source not in self._sources:
+            self._sources.append(source)
+        if not self._sweep.isActive():
+            self._sweep.start()
+        self.schedule()
+
+    def remove_source(self, source: TileSource) -> None:
+        if source in self._sources:
+            self._sources.remove(source)
+        if not self._sources:
+            self._sweep.stop()
+        self.schedule()
+
+    def set_max_main(self, count: int) -> None:
+        self.policy = StreamPolicy(max_main=count, main_above=self.policy.main_above)
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Evaluate soon (many calls in a burst give one evaluation)."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def evaluate(self) -> PolicyResult:
+        """Decide and apply every tile's stream now."""
+        self._timer.stop()
+        self.evaluations += 1
+        now = time.monotonic()
+        demands: list[TileDemand] = []
+        tiles: dict[WallTile, TileView] = {}
+        for source in list(self._sources):
+            for view in source.tile_views():
+                tile = view.tile
+                if tile.camera_id is None or tile in tiles:
+                    if tile.camera_id is None:
+                        tile.suspend()
+                    continue
+                tiles[tile] = view
+                ratio = tile.devicePixelRatioF()
+                demands.append(
+                    TileDemand(
+                        key=tile,
+                        width=int(tile.width() * ratio),
+                        height=int(tile.height() * ratio),
+                        visible=view.visible,
+                        maximised=view.maximised,
+                        zoomed=tile.zoom > 1.0,
+                        preroll=view.preroll,
+                        current=tile.wanted_choice,
+                        has_main=not tile.main_failed_recently(now),
+                    )
+                )
+        result = self.policy.decide(demands)
+        for tile in tiles:
+            self._apply(tile, result.choices.get(tile, StreamChoice.NONE))
+        if (result.main_wanted, result.main_granted, result.max_main) != (
+            self._result.main_wanted,
+            self._result.main_granted,
+            self._result.max_main,
+        ):
+            self.budget_changed.emit(result)
+        self._result = result
+        return result
+
+    def _apply(self, tile: WallTile, choice: StreamChoice) -> None:
+        camera_id = tile.camera_id
+        if choice is StreamChoice.NONE or camera_id is None:
+            tile.suspend()
+            return
+        urls = self.addresses.get(camera_id)
+        if urls is None:
+            problem = self.addresses.problem(camera_id)
+            tile.set_notice(
+                self.tr("No stream address: %1").replace("%1", problem) if problem else ""
+            )
+            return
+        sub, main = urls
+        url = main if choice is StreamChoice.MAIN else sub
+        if url is None:
+            tile.set_notice(self.tr("The camera has no stream"))
+            return
+        tile.set_supervisor_config(self.supervisor_config)
+        tile.show_stream(choice, url)
+
+    def _on_addresses_resolved(self, _camera_id: str) -> None:
+        self.schedule()
