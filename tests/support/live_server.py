@@ -1,0 +1,152 @@
+"""The real reference server with the full demo world, on loopback, for console tests.
+
+``start_demo_server(folder)`` builds the deterministic demo world (7,500 cameras, demo users
+with their public ``demo-<username>`` passwords), loads it into a fresh SQLite file under
+``folder`` and serves it with uvicorn in a background thread of this process. ``extra_users``
+adds sign-ins (a canary password, say) by giving a demo username a password of your choosing.
+
+``stop()`` takes the server away (the console then sees connection refused, as in an outage)
+and ``restart()`` brings it back on the same port with the same data.
+
+Load it by path, since tests/ is not a package on sys.path::
+
+    spec = importlib.util.spec_from_file_location("tianmu_tests_live_server", PATH)
+
+Typical use is one server per test session (building the world takes a few seconds).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from console.server.app import create_app
+from console.server.demo.world import World, build_world
+from console.server.live import LiveServer
+from console.server.services.world import load_world
+from console.server.settings import ServerSettings
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT_S = 10.0
+# Demo passwords are public; hashing them at full strength only slows the tests down.
+_TEST_PASSWORD_COST = 2**10
+
+
+@dataclass
+class LiveDemoServer:
+    """A running demo server: its base ``url`` (``http://127.0.0.1:PORT``) and ``api`` root."""
+
+    app: Any
+    world: World
+    passwords: dict[str, str]
+    _live: LiveServer | None = field(default=None, repr=False)
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api(self) -> str:
+        return f"{self.url}/api/v1"
+
+    def password(self, username: str) -> str:
+        return self.passwords[username]
+
+    def token(self, username: str) -> str:
+        """Sign in over HTTP (as a second workstation would) and return the token."""
+        response = requests.post(
+            f"{self.api}/auth/login",
+            json={"username": username, "password": self.passwords[username]},
+            timeout=TIMEOUT_S,
+        )
+        response.raise_for_status()
+        return str(response.json()["token"])
+
+    def visible_camera_count(self, username: str) -> int:
+        response = requests.get(
+            f"{self.api}/cameras",
+            params={"limit": 1},
+            headers={"Authorization": f"Bearer {self.token(username)}"},
+            timeout=TIMEOUT_S,
+        )
+        response.raise_for_status()
+        return int(response.json()["total"])
+
+    @property
+    def running(self) -> bool:
+        return self._live is not None
+
+    def stop(self) -> None:
+        """Stop serving (connections are refused until ``restart``)."""
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def restart(self) -> None:
+        """Serve again on the same port, with the same database."""
+        if self._live is not None:
+            return
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                self._live = LiveServer(self.app, port=self.port).start()
+                return
+            except (OSError, RuntimeError):
+                # The old socket may linger for a moment after stop().
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+
+    def close(self) -> None:
+        self.stop()
+        self.app.state.tianmu.db.dispose()
+
+
+def start_demo_server(
+    folder: Path,
+    *,
+    extra_users: Mapping[str, str] | None = None,
+    camera_count: int | None = None,
+    world: World | None = None,
+) -> LiveDemoServer:
+    """Build (or reuse ``world``), load and serve the demo world; see the module docstring.
+
+    ``extra_users`` maps existing demo usernames to replacement passwords.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if world is None:
+        world = build_world() if camera_count is None else build_world(camera_count=camera_count)
+    credentials = tuple(
+        dataclasses.replace(c, password=(extra_users or {}).get(c.username, c.password))
+        for c in world.credentials
+    )
+    world = dataclasses.replace(world, credentials=credentials)
+    settings = ServerSettings(
+        database_url=f"sqlite:///{folder / 'server.db'}",
+        media_dir=folder / "media",
+        demo=True,
+        heartbeat_s=1.0,
+        event_poll_s=0.5,
+    )
+    app = create_app(settings)
+    with app.state.tianmu.db.write() as session:
+        load_world(session, world, password_cost=_TEST_PASSWORD_COST)
+    live = LiveServer(app).start()
+    server = LiveDemoServer(
+        app=app,
+        world=world,
+        passwords={c.username: c.password for c in credentials},
+        _live=live,
+        port=live.port,
+    )
+    logger.info("demo server for tests at %s", server.url)
+    return server
