@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 
-.PHONY: deps demo test lint typecheck imports translations check-translations bench clean
+.PHONY: deps demo test lint typecheck imports translations check-translations forms bench clean
 
 # Debian packages (only those missing) and the virtualenv (only when pyproject.toml changed).
 deps: $(STAMP)
@@ -26,6 +26,10 @@ translations: deps
 
 check-translations: deps
 	$(PY) scripts/build_translations.py --check
+
+# Designer forms (ui/*.ui) compiled into console/gui/forms/; committed, and a test fails when stale.
+forms: deps
+	for ui in ui/*.ui; do $(VENV)/bin/pyside6-uic --no-autoconnection "$$ui" -o "console/gui/forms/ui_$$(basename "$$ui" .ui).py"; done
 
 # The demo backend (with its camera and field simulators) and the console on top of it.
 demo: deps translations

@@ -1,18 +1,226 @@
-"""The console's main window: a host for the feature docks."""
+"""The console's main window: a host for the feature docks, the menus and the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+
+from console.gui.docks import DockId, dock_title, make_dock
+from console.gui.offline_banner import OfflineBanner
+from console.gui.status_bar import ConnectionState, ShellStatusBar
+from console.gui.window_state import LAYOUT_VERSION, SavedLayout
+
+logger = logging.getLogger(__name__)
+
+_DEFAULT_AREAS = {
+    DockId.CAMERAS: Qt.DockWidgetArea.LeftDockWidgetArea,
+    DockId.WALL: Qt.DockWidgetArea.RightDockWidgetArea,
+    DockId.MAP: Qt.DockWidgetArea.RightDockWidgetArea,
+    DockId.ALERTS: Qt.DockWidgetArea.BottomDockWidgetArea,
+    DockId.INCIDENTS: Qt.DockWidgetArea.BottomDockWidgetArea,
+}
 
 
 class MainWindow(QMainWindow):
-    """Hosts the docks (camera tree, video wall, map, incidents, alerts) and the status bar."""
+    """Hosts the docks (cameras, video wall, map, incidents, alerts), menus and status bar.
 
-    def __init__(self, server_url: str | None = None) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("Tianmu operator console"))
-        placeholder = QLabel(self.tr("Connected to %1").replace("%1", server_url or "-"))
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(placeholder)
+    The window owns no service: the composition root puts feature panels into the docks
+    (``set_dock_widget``), feeds the status bar and banner, and answers the signals below.
+    Docks keep stable object names, so ``saved_layout``/``apply_layout`` round-trip the
+    operator's arrangement.
+
+    Signals:
+        settings_requested(): the operator chose Settings.
+        diagnostics_requested(): the operator chose Diagnostics (or clicked the lateness figure).
+        sign_out_requested(): the operator chose Sign out.
+        close_requested(): the window is closing (quit); the layout should be saved now.
+    """
+
+    settings_requested = Signal()
+    diagnostics_requested = Signal()
+    sign_out_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AnimatedDocks
+        )
+        # Every panel is a dock (so any of them can go to another monitor); the central
+        # widget stays hidden and gives its space to the docks.
+        central = QWidget(self)
+        central.setObjectName("central_placeholder")
+        central.hide()
+        self.setCentralWidget(central)
+
+        self.status = ShellStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.lateness_clicked.connect(self.diagnostics_requested)
+
+        self.offline_banner = OfflineBanner(self)
+        self._banner_bar = QToolBar(self)
+        self._banner_bar.setObjectName("offline_banner_bar")
+        self._banner_bar.setMovable(False)
+        self._banner_bar.setFloatable(False)
+        self._banner_bar.toggleViewAction().setVisible(False)
+        self._banner_bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self._banner_bar.setStyleSheet("QToolBar { border: 0; padding: 0; spacing: 0; }")
+        self._banner_bar.addWidget(self.offline_banner)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
+        self._offline = False
+        self._banner_bar.hide()
+
+        self._docks: dict[DockId, QDockWidget] = {}
+        for dock_id in DockId:
+            dock = make_dock(dock_id, self)
+            self._docks[dock_id] = dock
+            self.addDockWidget(_DEFAULT_AREAS[dock_id], dock)
+        self._arrange_default()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
+        self._build_menus()
+        self._retranslate()
         self.resize(1600, 900)
+
+    # ------------------------------------------------------------------ docks
+
+    def dock(self, dock_id: DockId) -> QDockWidget:
+        return self._docks[dock_id]
+
+    def set_dock_widget(self, dock_id: DockId, widget: QWidget) -> None:
+        """Put a feature's panel into its dock, replacing the placeholder (deleted)."""
+        dock = self._docks[dock_id]
+        previous = dock.widget()
+        dock.setWidget(widget)
+        if previous is not None and previous is not widget:
+            previous.deleteLater()
+
+    def _arrange_default(self) -> None:
+        cameras = self._docks[DockId.CAMERAS]
+        wall = self._docks[DockId.WALL]
+        map_dock = self._docks[DockId.MAP]
+        alerts = self._docks[DockId.ALERTS]
+        incidents = self._docks[DockId.INCIDENTS]
+        self.splitDockWidget(wall, map_dock, Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(alerts, incidents)
+        alerts.raise_()
+        self.resizeDocks([cameras, wall, map_dock], [320, 820, 460], Qt.Orientation.Horizontal)
+        self.resizeDocks([wall, alerts], [620, 240], Qt.Orientation.Vertical)
+
+    # ------------------------------------------------------------------ layout
+
+    def saved_layout(self) -> SavedLayout:
+        return SavedLayout(
+            bytes(self.saveGeometry().data()), bytes(self.saveState(LAYOUT_VERSION).data())
+        )
+
+    def apply_layout(self, layout: SavedLayout | None) -> bool:
+        """Restore a saved geometry and dock arrangement; False (and defaults) if unusable."""
+        if layout is None:
+            return False
+        if layout.geometry:
+            self.restoreGeometry(QByteArray(layout.geometry))
+        restored = self.restoreState(QByteArray(layout.state), LAYOUT_VERSION)
+        if not restored:
+            logger.info("Saved window layout not usable; using the default arrangement")
+            self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._sync_banner()  # restoreState also restores the banner bar's visibility
+        return restored
+
+    def reset_layout(self) -> None:
+        for dock in self._docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._sync_banner()
+
+    # ------------------------------------------------------------------ connection
+
+    def set_connection(self, state: ConnectionState, attempt: int = 0) -> None:
+        """Show the connection state; the offline banner appears while it is not connected
+        after having been (``RECONNECTING``/``OFFLINE``)."""
+        self.status.set_connection(state, attempt)
+        self._offline = state in (ConnectionState.RECONNECTING, ConnectionState.OFFLINE)
+        self.offline_banner.set_attempt(attempt if self._offline else 0)
+        self._sync_banner()
+
+    def set_pending(self, count: int) -> None:
+        self.status.set_pending(count)
+        self.offline_banner.set_pending(count)
+
+    def is_offline_banner_shown(self) -> bool:
+        return self._banner_bar.isVisibleTo(self)
+
+    def _sync_banner(self) -> None:
+        self._banner_bar.setVisible(self._offline)
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        self.console_menu = QMenu(self)
+        self.console_menu.setObjectName("console_menu")
+        self.settings_action = QAction(self)
+        self.settings_action.setObjectName("settings_action")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.diagnostics_action = QAction(self)
+        self.diagnostics_action.setObjectName("diagnostics_action")
+        self.diagnostics_action.triggered.connect(self.diagnostics_requested)
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.setObjectName("sign_out_action")
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quit_action")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.console_menu.addAction(self.settings_action)
+        self.console_menu.addAction(self.diagnostics_action)
+        self.console_menu.addSeparator()
+        self.console_menu.addAction(self.sign_out_action)
+        self.console_menu.addAction(self.quit_action)
+
+        self.view_menu = QMenu(self)
+        self.view_menu.setObjectName("view_menu")
+        for dock in self._docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.reset_layout_action = QAction(self)
+        self.reset_layout_action.setObjectName("reset_layout_action")
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(self.reset_layout_action)
+
+        self.menuBar().addMenu(self.console_menu)
+        self.menuBar().addMenu(self.view_menu)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Tianmu operator console"))
+        self.console_menu.setTitle(self.tr("&Console"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.diagnostics_action.setText(self.tr("&Diagnostics…"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.reset_layout_action.setText(self.tr("&Reset layout"))
+        for dock_id, dock in self._docks.items():
+            dock.setWindowTitle(dock_title(dock_id))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_requested.emit()
+        super().closeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1600, 900)

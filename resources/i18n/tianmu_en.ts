@@ -80,6 +80,61 @@
     </message>
 </context>
 <context>
+    <name>Console</name>
+    <message>
+        <source>Saving the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is not acceptable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account may not sign in here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered in a way the console cannot use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the camera catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the window layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing the camera catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Tianmu ran into an unexpected error. The details are in the log; if it happens again, send the details below to the administrator.</source>
@@ -87,6 +142,33 @@
     </message>
     <message>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomLayoutDialog</name>
+    <message>
+        <source>Custom grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large tile rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large tile columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -164,6 +246,69 @@
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not measured yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (over %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last stall: %1 ms; its stack is in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lateness probe is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 running, %2 queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Docks</name>
+    <message>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the camera catalogue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a camera from the camera tree to watch it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The situation map appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intelligent alerts appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -195,6 +340,30 @@
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. Opening the console…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -203,7 +372,181 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to %1</source>
+        <source>&amp;Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>The server cannot be reached. You are working offline: what you see may be out of date, and your actions are kept on this workstation and sent when the connection returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnection attempt %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatrolPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras per page: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abnormal (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading patrol plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 cameras, %3 s each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the patrol plans: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patrol record could not be queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol finished: %1 of %2 cameras seen (%3%). Normal %4, abnormal %5, no picture %6, not judged %7, not reached %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatrolRunner</name>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Patrol plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras (drop from the tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreenWindow</name>
+    <message>
+        <source>Video wall</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -362,6 +705,88 @@
     </message>
 </context>
 <context>
+    <name>ShellStatusBar</name>
+    <message>
+        <source>● Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Reconnecting (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Signed out by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended on the server. Sign out and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsent: –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions kept on this workstation that the server has not confirmed yet. They are sent automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loop p99: – ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loop p99: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How late the interface handles its events (99th percentile). Click for diagnostics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StreamBudgetLabel</name>
+    <message>
+        <source>Main streams %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles that are large, maximised or zoomed play the camera&apos;s main stream, up to the limit set in Settings; the others play the sub stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>A background task failed</source>
@@ -420,6 +845,99 @@
     </message>
     <message>
         <source>Reconnecting (attempt %1, next try in %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallStreams</name>
+    <message>
+        <source>No stream address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera has no stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallTile</name>
+    <message>
+        <source>Drop a camera here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the stream…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <source>Layout of this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (PageUp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (PageDown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile shows no camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile has no picture yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show stream figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove camera from tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send page to screen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>CameraTree</name>
@@ -79,6 +80,61 @@
     </message>
 </context>
 <context>
+    <name>Console</name>
+    <message>
+        <source>Saving the settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>无法连接服务器。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The user name or password is not acceptable.</source>
+        <translation>用户名或密码格式不正确。</translation>
+    </message>
+    <message>
+        <source>This account may not sign in here.</source>
+        <translation>该账号不能在此登录。</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (HTTP %1).</source>
+        <translation>服务器拒绝了登录（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The server answered in a way the console cannot use: %1</source>
+        <translation>服务器的应答无法识别：%1</translation>
+    </message>
+    <message>
+        <source>Reading the camera catalogue</source>
+        <translation>读取摄像机目录</translation>
+    </message>
+    <message>
+        <source>Saving the window layout</source>
+        <translation>保存窗口布局</translation>
+    </message>
+    <message>
+        <source>Indexing the camera catalogue</source>
+        <translation>建立摄像机目录索引</translation>
+    </message>
+    <message>
+        <source>Saving the user name</source>
+        <translation>保存用户名</translation>
+    </message>
+    <message>
+        <source>The local store could not be opened: %1</source>
+        <translation>无法打开本地数据库：%1</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Tianmu ran into an unexpected error. The details are in the log; if it happens again, send the details below to the administrator.</source>
@@ -90,120 +146,408 @@
     </message>
 </context>
 <context>
+    <name>CustomLayoutDialog</name>
+    <message>
+        <source>Custom grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large tile rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large tile columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <source>Diagnostics</source>
-        <translation type="unfinished">诊断</translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>Event loop lateness (ms)</source>
-        <translation type="unfinished" />
+        <translation>界面事件循环延迟（毫秒）</translation>
     </message>
     <message>
         <source>Median lateness:</source>
-        <translation type="unfinished" />
+        <translation>中位数：</translation>
     </message>
     <message>
         <source>99th percentile:</source>
-        <translation type="unfinished" />
+        <translation>第 99 百分位：</translation>
     </message>
     <message>
         <source>Worst (recent):</source>
-        <translation type="unfinished" />
+        <translation>最大值（近期）：</translation>
     </message>
     <message>
         <source>Worst since start:</source>
-        <translation type="unfinished" />
+        <translation>启动以来最大值：</translation>
     </message>
     <message>
         <source>Ticks measured:</source>
-        <translation type="unfinished" />
+        <translation>采样次数：</translation>
     </message>
     <message>
         <source>Late ticks:</source>
-        <translation type="unfinished" />
+        <translation>超时次数：</translation>
     </message>
     <message>
         <source>Background work</source>
-        <translation type="unfinished" />
+        <translation>后台任务</translation>
     </message>
     <message>
         <source>Store tasks:</source>
-        <translation type="unfinished" />
+        <translation>本地存储任务：</translation>
     </message>
     <message>
         <source>Network tasks:</source>
-        <translation type="unfinished" />
+        <translation>网络任务：</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished" />
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>Actions waiting to be sent:</source>
-        <translation type="unfinished" />
+        <translation>待发送操作：</translation>
     </message>
     <message>
         <source>Log file:</source>
-        <translation type="unfinished" />
+        <translation>日志文件：</translation>
     </message>
     <message>
         <source>&amp;Reset figures</source>
-        <translation type="unfinished" />
+        <translation>重新计数(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>%1 (over %2 ms)</source>
+        <translation>%1（超过 %2 毫秒）</translation>
+    </message>
+    <message>
+        <source>Last stall: %1 ms; its stack is in the log.</source>
+        <translation>最近一次卡顿：%1 毫秒；调用栈已写入日志。</translation>
+    </message>
+    <message>
+        <source>The lateness probe is not running.</source>
+        <translation>延迟探针未运行。</translation>
+    </message>
+    <message>
+        <source>%1 running, %2 queued</source>
+        <translation>运行中 %1，排队 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Docks</name>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Loading the camera catalogue…</source>
+        <translation>正在加载摄像机目录…</translation>
+    </message>
+    <message>
+        <source>Open a camera from the camera tree to watch it here.</source>
+        <translation>从摄像机目录中打开摄像机，在此观看。</translation>
+    </message>
+    <message>
+        <source>The situation map appears here.</source>
+        <translation>态势地图将在此显示。</translation>
+    </message>
+    <message>
+        <source>Incidents appear here.</source>
+        <translation>事件将在此显示。</translation>
+    </message>
+    <message>
+        <source>Intelligent alerts appear here.</source>
+        <translation>智能告警将在此显示。</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to Tianmu</source>
-        <translation type="unfinished" />
+        <translation>登录天目</translation>
     </message>
     <message>
         <source>Tianmu operator console</source>
-        <translation type="unfinished">天目值班员控制台</translation>
+        <translation>天目综合指挥操作台</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished" />
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished" />
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation>登录</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server address %1</source>
+        <translation>服务器地址%1</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Signed in. Opening the console…</source>
+        <translation>登录成功，正在打开操作台…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Tianmu operator console</source>
-        <translation>天目值班员控制台</translation>
+        <translation>天目综合指挥操作台</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>已连接到 %1</translation>
+        <source>&amp;Console</source>
+        <translation>操作台(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>诊断(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>恢复默认布局(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>The server cannot be reached. You are working offline: what you see may be out of date, and your actions are kept on this workstation and sent when the connection returns.</source>
+        <translation>无法连接服务器，当前为离线工作：显示的信息可能不是最新的；您的操作已保存在本机，连接恢复后自动发送。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1.</source>
+        <translation>待发送：%1 项。</translation>
+    </message>
+    <message>
+        <source>Reconnection attempt %1.</source>
+        <translation>第 %1 次重连。</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras per page: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abnormal (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading patrol plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 cameras, %3 s each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the patrol plans: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patrol record could not be queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol finished: %1 of %2 cameras seen (%3%). Normal %4, abnormal %5, no picture %6, not judged %7, not reached %8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatrolRunner</name>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished">常规</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Patrol plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras (drop from the tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>Linked unit</source>
+        <translation>联动单位</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenWindow</name>
+    <message>
+        <source>Video wall</source>
+        <translation type="unfinished">视频墙</translation>
     </message>
 </context>
 <context>
@@ -309,7 +653,7 @@
         <translation>同时播放的主码流数</translation>
     </message>
     <message>
-        <source>How many tiles may play a camera's full-quality main stream at the same time; the others play the sub stream.</source>
+        <source>How many tiles may play a camera&apos;s full-quality main stream at the same time; the others play the sub stream.</source>
         <translation>可同时播放摄像机高清主码流的窗格数，其余窗格播放子码流。</translation>
     </message>
     <message>
@@ -358,6 +702,88 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ShellStatusBar</name>
+    <message>
+        <source>● Connected</source>
+        <translation>● 已连接</translation>
+    </message>
+    <message>
+        <source>● Reconnecting (attempt %1)</source>
+        <translation>● 正在重连（第 %1 次）</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● 离线</translation>
+    </message>
+    <message>
+        <source>● Signed out by the server</source>
+        <translation>● 已被服务器注销</translation>
+    </message>
+    <message>
+        <source>● Connecting…</source>
+        <translation>● 正在连接…</translation>
+    </message>
+    <message>
+        <source>The session has ended on the server. Sign out and sign in again.</source>
+        <translation>服务器上的会话已结束。请注销后重新登录。</translation>
+    </message>
+    <message>
+        <source>Connection to the server</source>
+        <translation>与服务器的连接</translation>
+    </message>
+    <message>
+        <source>Unsent: –</source>
+        <translation>未发送：–</translation>
+    </message>
+    <message>
+        <source>Unsent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Actions kept on this workstation that the server has not confirmed yet. They are sent automatically.</source>
+        <translation>已保存在本机、尚未得到服务器确认的操作。它们会自动发送。</translation>
+    </message>
+    <message>
+        <source>Loop p99: – ms</source>
+        <translation>界面延迟 p99：– 毫秒</translation>
+    </message>
+    <message>
+        <source>Loop p99: %1 ms</source>
+        <translation>界面延迟 p99：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>How late the interface handles its events (99th percentile). Click for diagnostics.</source>
+        <translation>界面处理事件的延迟（第 99 百分位）。点击查看诊断。</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>登录账号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamBudgetLabel</name>
+    <message>
+        <source>Main streams %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiles that are large, maximised or zoomed play the camera&apos;s main stream, up to the limit set in Settings; the others play the sub stream.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -420,6 +846,99 @@
     <message>
         <source>Reconnecting (attempt %1, next try in %2 s)</source>
         <translation>正在重新连接（第 %1 次，%2 秒后重试）</translation>
+    </message>
+</context>
+<context>
+    <name>WallStreams</name>
+    <message>
+        <source>No stream address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera has no stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallTile</name>
+    <message>
+        <source>Drop a camera here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the stream…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <source>Layout of this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (PageUp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (PageDown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile shows no camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile has no picture yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show stream figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove camera from tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send page to screen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
