@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,9 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own settings, logs, caches and evidence folder."""
     home = tmp_path / "tianmu-home"
     home.mkdir()
     monkeypatch.setenv("TIANMU_HOME", str(home))
-    yield home
+    return home
