@@ -36,7 +36,8 @@ def test_a_blocking_call_shows_up_with_its_stack(
 ) -> None:
     qtbot.waitUntil(lambda: probe.snapshot()["ticks"] >= 10, timeout=5000)
     caplog.set_level(logging.WARNING, logger="console.diagnostics")
-    QTimer.singleShot(0, lambda: _block_gui_thread_for(0.150))
+    # Long enough that the watchdog thread gets scheduled even on a heavily loaded machine.
+    QTimer.singleShot(0, lambda: _block_gui_thread_for(0.600))
 
     def blocked_stall_seen() -> bool:
         # Another stall (an import on a loaded machine) may come first; wait for ours.
