@@ -199,6 +199,7 @@ class Incident:
 
     ``version`` starts at 1 and grows by one with every change, for optimistic locking.
     ``requested_due_at`` holds a unit's pending extension request (DELAY_REQUESTED).
+    ``attachments`` is the evidence sent with the report itself (snapshots at 上报).
     """
 
     id: str
@@ -227,6 +228,7 @@ class Incident:
     verifications: tuple[Verification, ...] = ()
     history: tuple[TransitionRecord, ...] = ()
     requested_due_at: datetime | None = None
+    attachments: tuple[MediaRef, ...] = ()
 
     @property
     def lead_assignment(self) -> Assignment | None:

@@ -146,6 +146,9 @@ class TransitionOut(WireModel):
 
 
 class IncidentOut(WireModel):
+    """An incident with everything attached to it. ``attachments`` is the evidence sent with
+    the report itself (snapshots at 上报); fetch each from ``GET /media/{id}``."""
+
     id: str
     number: str
     title: str
@@ -173,6 +176,7 @@ class IncidentOut(WireModel):
     feedbacks: list[FeedbackOut] = []
     verifications: list[VerificationOut] = []
     history: list[TransitionOut] = []
+    attachments: list[MediaOut] = []
 
     def to_domain(self) -> Incident:
         return Incident(
@@ -202,6 +206,7 @@ class IncidentOut(WireModel):
             verifications=tuple(v.to_domain() for v in self.verifications),
             history=tuple(h.to_domain() for h in self.history),
             requested_due_at=self.requested_due_at,
+            attachments=tuple(item.to_domain() for item in self.attachments),
         )
 
 
@@ -287,6 +292,7 @@ def incident_out(incident: Incident) -> IncidentOut:
         feedbacks=[feedback_out(f) for f in incident.feedbacks],
         verifications=[verification_out(v) for v in incident.verifications],
         history=[transition_out(h) for h in incident.history],
+        attachments=[media_out(item) for item in incident.attachments],
     )
 
 

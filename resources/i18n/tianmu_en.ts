@@ -311,6 +311,81 @@
     </message>
 </context>
 <context>
+    <name>IncidentCategory</name>
+    <message>
+        <source>Smoke or fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crowd gathering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illegal parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposed garbage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Road hazard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public facility damage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P1 Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P2 High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P3 Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P4 Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duty officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intelligent alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to Tianmu</source>
@@ -521,6 +596,129 @@
     </message>
     <message>
         <source>Cameras (drop from the tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaiseEventDialog</name>
+    <message>
+        <source>Only PNG or JPEG snapshots can be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not queue the event: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a title: what is happening, in a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is too long (%1 characters); keep it to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is too long (%1 characters); keep it to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is too long (%1 characters); keep it to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot %1 could not be read; it is not attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise an event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is happening, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;atitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street, landmark or village (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you see, who is affected, what is needed (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

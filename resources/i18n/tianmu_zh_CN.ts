@@ -311,6 +311,81 @@
     </message>
 </context>
 <context>
+    <name>IncidentCategory</name>
+    <message>
+        <source>Smoke or fire</source>
+        <translation>烟火</translation>
+    </message>
+    <message>
+        <source>Street vendor</source>
+        <translation>占道经营</translation>
+    </message>
+    <message>
+        <source>Crowd gathering</source>
+        <translation>人员聚集</translation>
+    </message>
+    <message>
+        <source>Illegal parking</source>
+        <translation>违法停车</translation>
+    </message>
+    <message>
+        <source>Exposed garbage</source>
+        <translation>暴露垃圾</translation>
+    </message>
+    <message>
+        <source>Road hazard</source>
+        <translation>道路隐患</translation>
+    </message>
+    <message>
+        <source>Public facility damage</source>
+        <translation>设施损坏</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>P1 Urgent</source>
+        <translation>P1 紧急</translation>
+    </message>
+    <message>
+        <source>P2 High</source>
+        <translation>P2 较急</translation>
+    </message>
+    <message>
+        <source>P3 Normal</source>
+        <translation>P3 普通</translation>
+    </message>
+    <message>
+        <source>P4 Low</source>
+        <translation>P4 一般</translation>
+    </message>
+    <message>
+        <source>Duty officer</source>
+        <translation>值班员上报</translation>
+    </message>
+    <message>
+        <source>Video patrol</source>
+        <translation>视频巡检</translation>
+    </message>
+    <message>
+        <source>Intelligent alert</source>
+        <translation>智能告警</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 热线</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Situation map</source>
+        <translation>态势地图</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to Tianmu</source>
@@ -522,6 +597,129 @@
     <message>
         <source>Cameras (drop from the tree)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaiseEventDialog</name>
+    <message>
+        <source>Only PNG or JPEG snapshots can be attached.</source>
+        <translation>只能附加 PNG 或 JPEG 截图。</translation>
+    </message>
+    <message>
+        <source>Loading the snapshot…</source>
+        <translation>正在载入截图…</translation>
+    </message>
+    <message>
+        <source>Raise event: %1</source>
+        <translation>上报事件：%1</translation>
+    </message>
+    <message>
+        <source>Could not queue the event: %1</source>
+        <translation>无法将事件放入待发送队列：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Enter a title: what is happening, in a few words.</source>
+        <translation>请填写标题：简要说明发生了什么。</translation>
+    </message>
+    <message>
+        <source>The title is too long (%1 characters); keep it to %2.</source>
+        <translation>标题过长（%1 个字符），请控制在 %2 个字符以内。</translation>
+    </message>
+    <message>
+        <source>The description is too long (%1 characters); keep it to %2.</source>
+        <translation>描述过长（%1 个字符），请控制在 %2 个字符以内。</translation>
+    </message>
+    <message>
+        <source>The address is too long (%1 characters); keep it to %2.</source>
+        <translation>地址过长（%1 个字符），请控制在 %2 个字符以内。</translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character; remove it.</source>
+        <translation>文本中含有 NUL 字符，请删除。</translation>
+    </message>
+    <message>
+        <source>No snapshot attached</source>
+        <translation>未附截图</translation>
+    </message>
+    <message>
+        <source>The snapshot %1 could not be read; it is not attached.</source>
+        <translation>无法读取截图 %1，未附加。</translation>
+    </message>
+    <message>
+        <source>Raise an event</source>
+        <translation>上报事件</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>What is happening, in a few words</source>
+        <translation>简要说明发生了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像机：</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>L&amp;atitude</source>
+        <translation>纬度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude</source>
+        <translation>经度(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Street, landmark or village (optional)</source>
+        <translation>街道、地标或村庄（选填）</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>What you see, who is affected, what is needed (optional)</source>
+        <translation>现场情况、影响对象、所需处置（选填）</translation>
+    </message>
+    <message>
+        <source>Snapshot:</source>
+        <translation>截图：</translation>
+    </message>
+    <message>
+        <source>&amp;Remove snapshot</source>
+        <translation>移除截图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>上报(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated
+import json
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, ValidationError
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+from starlette.datastructures import UploadFile as ReceivedFile
 
 from console.domain.incident import (
     FeedbackResult,
@@ -28,7 +34,7 @@ from console.server.api.deps import (
 )
 from console.server.api.errors import documented
 from console.server.services import incidents
-from console.server.services.errors import Invalid
+from console.server.services.errors import ApiError, Invalid
 from console.server.services.media import Upload
 from console.wire.common import NO_NUL
 from console.wire.incidents import ActionIn, IncidentIn, IncidentOut, IncidentPage, incident_out
@@ -36,22 +42,160 @@ from console.wire.incidents import ActionIn, IncidentIn, IncidentOut, IncidentPa
 router = APIRouter(tags=["incidents"])
 
 _MAX_FILES = 20
+_SNAPSHOTS = "snapshots"
+# Lists travel as comma lists in forms (as in the verification form and the console's outbox).
+_LIST_FIELDS = ("camera_ids", "alert_ids")
+
+
+class UnsupportedMediaType(ApiError):
+    status = 415
+    code = "unsupported_media_type"
+
+
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """``POST /incidents`` as received: the fields, and the snapshot files when multipart."""
+
+    body: IncidentIn
+    snapshots: list[ReceivedFile]
+
+
+def _refused(error: ValidationError) -> RequestValidationError:
+    """Pydantic's complaint about the body, reported like FastAPI's own body validation."""
+    return RequestValidationError(
+        [
+            {**e, "loc": ("body", *e.get("loc", ()))}
+            for e in error.errors(include_url=False, include_context=False)
+        ]
+    )
+
+
+def _json_report(raw: bytes) -> _Report:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        raise RequestValidationError(
+            [{"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error"}]
+        ) from None
+    try:
+        return _Report(IncidentIn.model_validate(data), [])
+    except ValidationError as error:
+        raise _refused(error) from None
+
+
+def _form_report(form: FormData) -> _Report:
+    fields: dict[str, Any] = {}
+    snapshots: list[ReceivedFile] = []
+    for name, value in form.multi_items():
+        if name == _SNAPSHOTS:
+            if not isinstance(value, ReceivedFile):
+                raise Invalid(_SNAPSHOTS, "expected files")
+            snapshots.append(value)
+        elif isinstance(value, ReceivedFile):
+            raise Invalid(name, "expected a text field, not a file")
+        elif name in fields:
+            raise Invalid(name, "given more than once")
+        else:
+            fields[name] = value
+    for name in _LIST_FIELDS:
+        if name in fields:
+            text = clean_text(fields[name], name)
+            fields[name] = [part.strip() for part in text.split(",") if part.strip()]
+    try:
+        return _Report(IncidentIn.model_validate(fields), snapshots)
+    except ValidationError as error:
+        raise _refused(error) from None
+
+
+async def _report(request: Request) -> AsyncIterator[_Report]:
+    """The incident to raise, from a JSON body or from multipart form fields plus files."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "multipart/form-data":
+        form = await request.form(max_files=_MAX_FILES + 1, max_fields=len(_FORM_FIELDS) + 1)
+        try:
+            yield _form_report(form)
+        finally:
+            await form.close()
+    elif media_type in ("", "application/json") or media_type.endswith("+json"):
+        yield _json_report(await request.body())
+    else:
+        raise UnsupportedMediaType(
+            f"send application/json, or multipart/form-data with {_SNAPSHOTS} files"
+        )
+
+
+ReportDep = Annotated[_Report, Depends(_report)]
+
+
+def _request_body_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The JSON and the multipart schema of ``POST /incidents``, for the OpenAPI document.
+
+    The enums are referenced from the components the response models put there.
+    """
+    json_schema = IncidentIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    json_schema.pop("$defs", None)
+    properties = dict(json_schema["properties"])
+    for name in _LIST_FIELDS:
+        properties[name] = {
+            "type": "string",
+            "maxLength": 10_000,
+            "pattern": NO_NUL,
+            "default": "",
+            "description": "comma list of ids",
+            "title": properties[name]["title"],
+        }
+    properties[_SNAPSHOTS] = {
+        "type": "array",
+        "maxItems": _MAX_FILES,
+        "items": {"type": "string", "contentMediaType": "application/octet-stream"},
+        "description": "evidence at report: image/jpeg or image/png files (sha256 kept)",
+        "title": "Snapshots",
+    }
+    form_schema = {
+        "type": "object",
+        "title": "IncidentForm",
+        "description": "Raise an incident (上报) with snapshots: the JSON fields as form "
+        "fields, lists as comma lists.",
+        "properties": properties,
+        "required": json_schema["required"],
+        "additionalProperties": False,
+    }
+    return json_schema, form_schema
+
+
+_JSON_SCHEMA, _FORM_SCHEMA = _request_body_schemas()
+_FORM_FIELDS = tuple(_FORM_SCHEMA["properties"])
 
 
 @router.post(
     "/incidents",
     response_model=IncidentOut,
     status_code=201,
-    responses=documented(400, 401, 403, 422),
+    responses=documented(400, 401, 403, 413, 415, 422),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": _JSON_SCHEMA},
+                "multipart/form-data": {"schema": _FORM_SCHEMA},
+            },
+        }
+    },
 )
 def create_incident(
-    body: IncidentIn,
     request: Request,
     caller: CallerDep,
     state: State,
+    report: ReportDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Raise an incident (state ``reported``); linked alerts become ``promoted``."""
+    """Raise an incident (state ``reported``); linked alerts become ``promoted``.
+
+    Send JSON, or multipart/form-data with the same fields (lists as comma lists) plus
+    ``snapshots`` files (JPEG/PNG), which become the report's ``attachments``.
+    """
+    body = report.body
+    uploads = _files(report.snapshots, _SNAPSHOTS, state.media.max_bytes)
     new = incidents.NewIncident(
         title=body.title,
         category=body.category,
@@ -64,14 +208,15 @@ def create_incident(
         camera_ids=tuple(body.camera_ids),
         alert_ids=tuple(body.alert_ids),
     )
-    return write(
-        state,
-        caller,
-        idempotency_key,
-        request,
-        body.model_dump_json(),
-        lambda session: (201, incident_out(incidents.create(session, caller, new))),
-    )
+    payload = body.model_dump_json()
+    if uploads:
+        payload = repr((payload, [_digest(u) for u in uploads]))
+
+    def work(session: Session) -> tuple[int, IncidentOut]:
+        created = incidents.create(session, caller, new, store=state.media, snapshots=uploads)
+        return 201, incident_out(created)
+
+    return write(state, caller, idempotency_key, request, payload, work)
 
 
 def _states(value: str | None) -> tuple[IncidentState, ...]:
@@ -169,7 +314,7 @@ def act(
     )
 
 
-def _files(items: list[UploadFile] | None, field: str, max_bytes: int) -> list[Upload]:
+def _files(items: Sequence[ReceivedFile] | None, field: str, max_bytes: int) -> list[Upload]:
     uploads = list(items or [])
     if len(uploads) > _MAX_FILES:
         raise Invalid(field, f"at most {_MAX_FILES} files")

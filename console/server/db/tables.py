@@ -183,6 +183,19 @@ class IncidentRow(Base):
     history: Mapped[list[HistoryRow]] = relationship(
         order_by="HistoryRow.seq", cascade="all, delete-orphan"
     )
+    attachments: Mapped[list[IncidentMediaRow]] = relationship(
+        order_by="IncidentMediaRow.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class IncidentMediaRow(Base):
+    """Evidence sent with the report itself (the snapshots attached when it was raised)."""
+
+    __tablename__ = "incident_media"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    media_id: Mapped[str] = mapped_column(ForeignKey("media.id"))
+    media: Mapped[MediaRow] = relationship(lazy="joined")
 
 
 class AssignmentRow(Base):

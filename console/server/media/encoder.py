@@ -19,6 +19,7 @@ NAME_FILE = "name.txt"
 CLOCK_FILE = "clock.txt"
 # drawtext expands this to the wall-clock time of each frame ("YYYY-MM-DD HH:MM:SS").
 LIVE_CLOCK = "%{localtime}"
+MUX_DELAY = "0.1"
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def live_feed_command(
 
     def output(label: str, shape: StreamShape, port: int) -> list[str]:
         return [
-            "-map", f"[{label}]", *_x264(shape.fps), "-output_ts_offset", f"{ts_offset:.3f}",
+            "-map", f"[{label}]", *_x264(shape.fps), "-output_ts_offset", f"{ts_offset:.3f}", "-muxdelay", MUX_DELAY,
             "-f", "mpegts", f"udp://{host}:{port}?pkt_size=1316",
         ]  # fmt: skip
 

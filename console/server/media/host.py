@@ -1,9 +1,17 @@
 """The stream host: one child process that runs the encoders and serves their streams.
 
 ``python -m console.server.media.host SPEC.json`` starts one ffmpeg encoder per feed (main
-and sub stream as MPEG-TS over loopback UDP) and one libvlc stream output per stream, which
-serves it over HTTP (MPEG-TS, one port per stream) and RTSP (one port for all, RTP over UDP).
-libvlc's stream output works as root, unlike the ``vlc`` program.
+and sub stream as MPEG-TS over loopback UDP) and serves every stream over HTTP (MPEG-TS) and
+RTSP (one port for all, RTP over UDP, from libvlc's stream output, which works as root
+unlike the ``vlc`` program).
+
+HTTP comes from one of two servers, chosen by the spec's ``http_relay``:
+
+* ``gop`` (default): the ``GopRelay`` on a thread of this process reads the encoders' UDP
+  output, serves every stream on one port with a GOP cache (a new viewer starts at the
+  newest keyframe) and forwards each datagram to libvlc's input for RTSP;
+* ``libvlc``: libvlc reads the encoders' output itself and serves HTTP as well, one port
+  per stream; a new viewer waits for the next keyframe.
 
 Commands arrive on stdin, one per line: ``stop N``, ``start N``, ``quit``; each is answered on
 stdout (``ok stop N`` or ``error ...``). The host exits when stdin reaches end of file or its
@@ -27,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from console.server.media.encoder import StreamShape, live_feed_command
+from console.server.media.relay import GopRelay, RelayedStream
 from console.server.media.scenes import scene_for
 
 logger = logging.getLogger(__name__)
@@ -67,7 +76,7 @@ class _FeedProcess:
 
 
 class StreamHost:
-    """Encoders plus libvlc stream outputs for every stream in the spec."""
+    """Encoders, the HTTP relay (if used) and libvlc stream outputs for every stream."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.spec = spec
@@ -78,6 +87,11 @@ class StreamHost:
         }
         self._players: list[Any] = []
         self._instance: Any = None
+        self.relay: GopRelay | None = None
+
+    @property
+    def serves_http_itself(self) -> bool:
+        return bool(self.spec.get("http_relay", "gop") == "gop")
 
     def start(self) -> None:
         import vlc
@@ -86,14 +100,14 @@ class StreamHost:
         host, rtsp_port = self.spec["host"], int(self.spec["rtsp_port"])
         for feed in self.feeds.values():
             for stream in feed.spec["streams"]:
-                sout = (
-                    "#duplicate{"
-                    f"dst=std{{access=http,mux=ts,dst={host}:{stream['http_port']}{stream['http_path']}}},"
-                    f"dst=rtp{{sdp=rtsp://{host}:{rtsp_port}{stream['rtsp_path']}}}"
-                    "}"
-                )
+                rtp = f"rtp{{sdp=rtsp://{host}:{rtsp_port}{stream['rtsp_path']}}}"
+                if self.serves_http_itself:
+                    sout = f"#{rtp}"
+                else:
+                    http = f"std{{access=http,mux=ts,dst={host}:{stream['http_port']}{stream['http_path']}}}"
+                    sout = f"#duplicate{{dst={http},dst={rtp}}}"
                 media = self._instance.media_new(
-                    f"udp://@{host}:{stream['udp_port']}",
+                    f"udp://@{host}:{stream['vlc_port']}",
                     f":sout={sout}",
                     ":no-sout-all",
                     ":network-caching=200",
@@ -102,6 +116,17 @@ class StreamHost:
                 player.set_media(media)
                 player.play()
                 self._players.append(player)
+        if self.serves_http_itself:
+            self.relay = GopRelay(
+                host,
+                int(self.spec["http_port"]),
+                [
+                    RelayedStream(s["http_path"], int(s["udp_port"]), int(s["vlc_port"]))
+                    for feed in self.feeds.values()
+                    for s in feed.spec["streams"]
+                ],
+            )
+            self.relay.start()
         for feed in self.feeds.values():
             self._spawn(feed)
 
@@ -138,6 +163,9 @@ class StreamHost:
         feed = self.feeds[index]
         feed.wanted = False
         self._kill(feed)
+        if self.relay is not None:
+            # New viewers of a stopped feed get nothing, not its last cached pictures.
+            self.relay.forget(s["http_path"] for s in feed.spec["streams"])
 
     def start_feed(self, index: int) -> None:
         feed = self.feeds[index]
@@ -163,6 +191,9 @@ class StreamHost:
         for feed in self.feeds.values():
             feed.wanted = False
             self._kill(feed)
+        if self.relay is not None:
+            self.relay.close()
+            self.relay = None
         for player in self._players:
             player.stop()
             player.release()

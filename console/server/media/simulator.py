@@ -5,6 +5,11 @@ A ``CameraSimulator`` owns one child process group: the stream host
 served as HTTP MPEG-TS (for libvlc) and RTSP (RTP over UDP, for FFmpeg-based players). The
 camera name and the wall clock are burned into every picture; scenes differ per feed.
 
+``http_relay`` picks the HTTP server: ``"gop"`` (default) serves every stream on one port
+from a relay with a GOP cache, so a new viewer starts at the newest keyframe at once;
+``"libvlc"`` is libvlc's own HTTP output, one port per stream, where a new viewer waits for
+the next keyframe (kept to measure the difference).
+
 Nothing outlives the simulator: ``stop()`` kills the whole process group, an ``atexit`` hook
 calls it, and if the owning process dies without cleaning up, the host notices (its stdin
 closes, its parent changes) and kills its group, while the encoders die with the host.
@@ -61,11 +66,15 @@ class Feed:
     sub: FeedUrls
 
 
+HTTP_RELAYS = ("gop", "libvlc")
+
+
 @dataclass(frozen=True)
 class _Ports:
     rtsp: int
     http: dict[tuple[int, str], int]
-    udp: dict[tuple[int, str], int]
+    udp: dict[tuple[int, str], int]  # where each stream's encoder sends
+    vlc: dict[tuple[int, str], int]  # where libvlc reads each stream
 
 
 class SimulatorError(RuntimeError):
@@ -87,9 +96,12 @@ class CameraSimulator:
         sub_fps: float = 25,
         main_size: tuple[int, int] = (1280, 720),
         sub_size: tuple[int, int] = (640, 360),
+        http_relay: str = "gop",
     ) -> None:
         if not feed_names:
             raise ValueError("a simulator needs at least one feed")
+        if http_relay not in HTTP_RELAYS:
+            raise ValueError(f"http_relay must be one of {HTTP_RELAYS}, not {http_relay!r}")
         self.workdir = Path(workdir)
         self.feed_names = tuple(feed_names)
         self.host = host
@@ -97,6 +109,7 @@ class CameraSimulator:
         self.sub_fps = sub_fps
         self.main_size = main_size
         self.sub_size = sub_size
+        self.http_relay = http_relay
         self._process: subprocess.Popen[bytes] | None = None
         self._replies: queue.Queue[str] = queue.Queue()
         self._lock = threading.Lock()
@@ -230,12 +243,23 @@ class CameraSimulator:
 
     def _allocate_ports(self) -> _Ports:
         keys = [(i, kind) for i in range(len(self.feed_names)) for kind in self.KINDS]
+        if self.http_relay == "gop":
+            # One HTTP port for every stream; libvlc gets the relay's copy of each stream.
+            rtsp, http = free_ports(2, socket.SOCK_STREAM, self.host)
+            udp = free_ports(2 * len(keys), socket.SOCK_DGRAM, self.host)
+            return _Ports(
+                rtsp=rtsp,
+                http=dict.fromkeys(keys, http),
+                udp=dict(zip(keys, udp[: len(keys)], strict=True)),
+                vlc=dict(zip(keys, udp[len(keys) :], strict=True)),
+            )
         tcp = free_ports(len(keys) + 1, socket.SOCK_STREAM, self.host)
         udp = free_ports(len(keys), socket.SOCK_DGRAM, self.host)
         return _Ports(
             rtsp=tcp[-1],
             http=dict(zip(keys, tcp[:-1], strict=True)),
             udp=dict(zip(keys, udp, strict=True)),
+            vlc=dict(zip(keys, udp, strict=True)),
         )
 
     @staticmethod
@@ -279,6 +303,7 @@ class CameraSimulator:
                         {
                             "kind": kind,
                             "udp_port": self._ports.udp[feed.index, kind],
+                            "vlc_port": self._ports.vlc[feed.index, kind],
                             "http_port": self._ports.http[feed.index, kind],
                             "http_path": self._path(feed.index, kind) + ".ts",
                             "rtsp_path": self._path(feed.index, kind),
@@ -287,7 +312,13 @@ class CameraSimulator:
                     ],
                 }
             )
-        return {"host": self.host, "rtsp_port": self._ports.rtsp, "feeds": feeds}
+        return {
+            "host": self.host,
+            "rtsp_port": self._ports.rtsp,
+            "http_relay": self.http_relay,
+            "http_port": self._ports.http[0, self.KINDS[0]],
+            "feeds": feeds,
+        }
 
     def _launch_host(self, spec_path: Path) -> None:
         # The parent-death signal follows the thread that forks, so it is only safe to ask

@@ -8,7 +8,7 @@ its live event, all in the caller's one transaction.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -38,7 +38,7 @@ from console.domain.incident import (
     attach_verification,
     transition,
 )
-from console.domain.model import AlertStatus, GeoPoint, MediaKind, RegionKind, Role
+from console.domain.model import AlertStatus, GeoPoint, MediaKind, MediaRef, RegionKind, Role
 from console.server.db.tables import (
     AlertRow,
     AssignmentRow,
@@ -46,6 +46,7 @@ from console.server.db.tables import (
     FeedbackPhotoRow,
     FeedbackRow,
     HistoryRow,
+    IncidentMediaRow,
     IncidentRow,
     RegionRow,
     UnitRow,
@@ -148,6 +149,7 @@ def incident_of(row: IncidentRow) -> Incident:
             for h in row.history
         ),
         requested_due_at=row.requested_due_at,
+        attachments=tuple(media_of(item.media) for item in row.attachments),
     )
 
 
@@ -250,6 +252,7 @@ def _with_children() -> tuple[Any, ...]:
         selectinload(IncidentRow.feedbacks),
         selectinload(IncidentRow.verifications),
         selectinload(IncidentRow.history),
+        selectinload(IncidentRow.attachments),
     )
 
 
@@ -347,9 +350,22 @@ def _nearest_village(session: Session, lat: float, lon: float) -> str | None:
     return str(min(rows, key=lambda r: (r.lat - lat) ** 2 + ((r.lon - lon) * scale) ** 2).id)
 
 
-def create(session: Session, caller: Caller, new: NewIncident) -> Incident:
-    """Raise an incident (state REPORTED); linked alerts become PROMOTED."""
+def create(
+    session: Session,
+    caller: Caller,
+    new: NewIncident,
+    *,
+    store: MediaStore | None = None,
+    snapshots: Sequence[Upload] = (),
+) -> Incident:
+    """Raise an incident (state REPORTED); linked alerts become PROMOTED.
+
+    ``snapshots`` (JPEG/PNG, checked like verification media, sha256 kept) become the
+    report's ``attachments``; every file is checked before any is stored.
+    """
     caller.require(Role.OPERATOR, Role.SUPERVISOR)
+    if snapshots and store is None:
+        raise ValueError("snapshots need a media store")
     camera_ids = check_visible(session, caller, new.camera_ids, field="camera_ids")
     alert_ids = list(dict.fromkeys(new.alert_ids))
     alerts: list[AlertRow] = []
@@ -364,8 +380,12 @@ def create(session: Session, caller: Caller, new: NewIncident) -> Incident:
         if alert.status == AlertStatus.PROMOTED.value:
             raise Invalid(f"alert_ids.{index}", f"alert {alert_id} already has an incident")
         alerts.append(alert)
+    if store is not None:
+        for index, upload in enumerate(snapshots):
+            store.check(upload, field=f"snapshots.{index}", allowed=IMAGE_TYPES)
 
     now = utcnow()
+    attachments = _save_snapshots(session, caller, store, snapshots, camera_ids, now)
     sequence = counters.bump(session, f"incident:{now:%Y%m%d}")
     incident = Incident(
         id=new_id(),
@@ -384,6 +404,7 @@ def create(session: Session, caller: Caller, new: NewIncident) -> Incident:
         region_id=_nearest_village(session, new.lat, new.lon),
         camera_ids=tuple(camera_ids),
         alert_ids=tuple(alert_ids),
+        attachments=attachments,
     )
     row = IncidentRow(
         id=incident.id,
@@ -397,6 +418,9 @@ def create(session: Session, caller: Caller, new: NewIncident) -> Incident:
         feedbacks=[],
         verifications=[],
         history=[],
+        attachments=[
+            IncidentMediaRow(position=i, media_id=item.id) for i, item in enumerate(attachments)
+        ],
     )
     _store(row, incident)
     session.add(row)
@@ -413,11 +437,44 @@ def create(session: Session, caller: Caller, new: NewIncident) -> Incident:
         "incident.create",
         entity_type="incident",
         entity_id=incident.id,
-        detail={"number": incident.number, "source": incident.source.value},
+        detail={
+            "number": incident.number,
+            "source": incident.source.value,
+            "attachments": [item.sha256 for item in attachments],
+        },
         at=now,
     )
     _announce(session, incident, EventType.INCIDENT_CREATED)
     return incident
+
+
+def _save_snapshots(
+    session: Session,
+    caller: Caller,
+    store: MediaStore | None,
+    snapshots: Sequence[Upload],
+    camera_ids: Sequence[str],
+    now: datetime,
+) -> tuple[MediaRef, ...]:
+    """Store the report's snapshots; one camera named means they show that camera."""
+    if store is None or not snapshots:
+        return ()
+    camera = camera_ids[0] if len(camera_ids) == 1 else None
+    saved = [
+        store.save(
+            session,
+            caller,
+            upload,
+            kind=MediaKind.SNAPSHOT,
+            field=f"snapshots.{index}",
+            allowed=IMAGE_TYPES,
+            captured_at=now,
+            camera_id=camera,
+        )
+        for index, upload in enumerate(snapshots)
+    ]
+    session.flush()
+    return tuple(media_of(row) for row in saved)
 
 
 # ----------------------------------------------------------------------------- listing
