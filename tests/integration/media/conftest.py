@@ -83,7 +83,7 @@ class FrameGrabber:
 
     def frame(self) -> np.ndarray:
         with self._guard:
-            pixels = np.frombuffer(self._buffer, dtype=np.uint8).copy()
+            pixels: np.ndarray = np.ctypeslib.as_array(self._buffer).copy()
         return pixels.reshape(self.height, self.width, 4)[:, :, :3]
 
     def close(self) -> None:
