@@ -5,8 +5,8 @@ Three layers of lifetime, each built by its own function or object:
 * ``Services`` (``build_services``) live as long as the process: settings, logging, the
   translator, the task runner, the lateness probe and the credential store.
 * ``Console`` runs sign-in, one signed-in session at a time, sign-out and quit.
-* ``SessionWiring`` is one signed-in session: the user's local store, the main window and
-  the connections between them and the backend.
+* ``SessionWiring`` is one signed-in session: the user's local store, the main window, the
+  video wall and patrol (``SessionWall``) and the connections between them and the backend.
 
 Nothing here blocks the GUI thread: HTTP runs on the task runner's network lane, SQLite and
 files on its store lane; results come back as callbacks on the GUI thread.
@@ -46,13 +46,16 @@ from console.client import (
 )
 from console.credentials import CredentialStore
 from console.diagnostics import LatenessProbe
-from console.domain.model import Camera, Region, User
+from console.domain.incident import IncidentSource
+from console.domain.model import Camera, CameraStatus, PatrolPlan, Region, User
 from console.gui.camera_tree import CameraCatalog, CameraTreePanel
 from console.gui.crash_dialog import show_crash_dialog
 from console.gui.diagnostics_dialog import DiagnosticsDialog
 from console.gui.docks import DockId
+from console.gui.incidents import RaiseEventDialog, raise_event_from_camera
 from console.gui.login_dialog import LoginDialog
 from console.gui.main_window import MainWindow
+from console.gui.session_wall import Availability, CameraUnavailable, SessionWall
 from console.gui.settings_dialog import SettingsDialog
 from console.gui.status_bar import ConnectionState
 from console.gui.text import fill
@@ -63,7 +66,13 @@ from console.settings import Settings, atomic_write
 from console.store import Store, open_store
 from console.store.outbox import OutboxChange
 from console.tasks import NET, STORE, Coalescer, Debouncer, TaskRunner
+from console.video.schemes import factory_for
+from console.wall.layout import LayoutLibrary
+from console.wall.model import Wall
+from console.wall.workspace import FILE_NAME as WORKSPACE_FILE_NAME
+from console.wall.workspace import Workspace, read_workspace
 from console.wire import EventOut
+from console.wire.patrol import PatrolPlanIn
 
 logger = logging.getLogger(__name__)
 
@@ -198,6 +207,42 @@ def sign_out(services: Services, signed_in: SignedIn) -> None:
         signed_in.client.close()
 
 
+def camera_stream_urls(client: BackendClient, camera_id: str) -> tuple[str | None, str | None]:
+    """(sub, main) stream URLs for the wall; a camera the server will not stream raises
+    ``CameraUnavailable`` (offline, or not shared with this operator)."""
+    try:
+        streams = client.camera_streams(camera_id)
+    except BackendError as error:
+        if error.code == "camera_offline":
+            raise CameraUnavailable(camera_id, Availability.OFFLINE) from error
+        if error.kind in (ErrorKind.NOT_FOUND, ErrorKind.FORBIDDEN):
+            raise CameraUnavailable(camera_id, Availability.NOT_SHARED) from error
+        raise
+    # HTTP MPEG-TS plays in libvlc everywhere; RTSP needs live555 (see console.video.schemes).
+    urls = (streams.sub.http or streams.sub.rtsp, streams.main.http or streams.main.rtsp)
+    for url in urls:
+        if url:
+            # Loads (once) what plays the scheme here, so the tile's first stream does not
+            # import libvlc or PyAV on the GUI thread.
+            factory_for(url)
+    return urls
+
+
+def load_patrol_plans(client: BackendClient) -> list[PatrolPlan]:
+    return [plan.to_domain() for plan in client.patrol_plans()]
+
+
+def save_patrol_plan(client: BackendClient, plan: PatrolPlan) -> PatrolPlan:
+    body = PatrolPlanIn(name=plan.name, camera_ids=list(plan.camera_ids), dwell_s=plan.dwell_s)
+    if plan.id:
+        return client.update_patrol_plan(plan.id, body).to_domain()
+    return client.create_patrol_plan(body).to_domain()
+
+
+def fetch_camera(client: BackendClient, camera_id: str) -> Camera:
+    return client.camera(camera_id).to_domain()
+
+
 def explain_sign_in_error(error: BaseException) -> str:
     """One sentence for the login dialog."""
     if not isinstance(error, BackendError):
@@ -294,7 +339,10 @@ def build_catalog(
 class _WorkerRelay(QObject):
     """Carries callbacks from the client's and the store's worker threads to the GUI thread.
 
-    It lives on the GUI thread, so a signal emitted from a worker is queued to it.
+    It lives on the GUI thread, so a signal emitted from a worker is queued to it. The
+    workers stop some time after the session closes (on the store lane), while the relay is
+    deleted with the session: ``close()`` makes every later callback a no-op, and an emit
+    already under way finishes before ``close()`` returns.
     """
 
     stream_state_changed = Signal(object)  # StreamState
@@ -303,8 +351,34 @@ class _WorkerRelay(QObject):
     pending_changed = Signal(int)
     outbox_changed = Signal()
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._open = True
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        with self._lock:
+            if self._open:
+                signal.emit(*args)
+
+    def on_stream_state(self, state: StreamState) -> None:
+        self._emit(self.stream_state_changed, state)
+
+    def on_event(self, event: EventOut) -> None:
+        self._emit(self.event_arrived, event)
+
+    def on_refresh_needed(self, reason: RefreshReason) -> None:
+        self._emit(self.refresh_needed, reason)
+
+    def on_pending(self, count: int) -> None:
+        self._emit(self.pending_changed, count)
+
     def on_outbox_change(self, change: OutboxChange) -> None:
-        self.outbox_changed.emit()
+        self._emit(self.outbox_changed)
 
 
 _CONNECTION_OF_STREAM = {
@@ -323,12 +397,22 @@ class OpenedStore:
     store: Store
     layout: SavedLayout | None
     last_event_id: int | None
+    workspace: Workspace = field(default_factory=lambda: Workspace(Wall(), LayoutLibrary()))
+    workspace_path: Path | None = None
+
+
+def workspace_file(server_url: str, username: str) -> Path:
+    """The user's wall workspace on this server (pages, layouts, cameras, screens)."""
+    return store_directory(server_url, username) / WORKSPACE_FILE_NAME
 
 
 def open_session_store(signed_in: SignedIn) -> OpenedStore:
-    """Open the user's store and read their saved layout (store lane)."""
-    store = open_store(store_directory(signed_in.server_url, signed_in.user.username))
-    return OpenedStore(store, read_layout(signed_in.user.username), store.meta.last_event_id)
+    """Open the user's store, read their saved layout and wall workspace (store lane)."""
+    username = signed_in.user.username
+    store = open_store(store_directory(signed_in.server_url, username))
+    path = workspace_file(signed_in.server_url, username)
+    workspace = read_workspace(path) or Workspace(Wall(), LayoutLibrary())
+    return OpenedStore(store, read_layout(username), store.meta.last_event_id, workspace, path)
 
 
 def stop_session_workers(stream: EventStream, delivery: OutboxDelivery) -> None:
@@ -350,12 +434,14 @@ class SessionWiring(QObject):
         pending_counted(int): this many operator actions wait to be sent.
         connection_changed(str, int): a ConnectionState value and the failed attempts.
         events_applied(object): a StoreUpdate from the live stream is in the store.
+        raise_dialog_opened(object): a RaiseEventDialog is shown.
     """
 
     catalogue_shown = Signal(int)
     pending_counted = Signal(int)
     connection_changed = Signal(str, int)
     events_applied = Signal(object)
+    raise_dialog_opened = Signal(object)
 
     def __init__(
         self,
@@ -379,6 +465,7 @@ class SessionWiring(QObject):
         self._events_in_flight = False
         self._waiting_events: list[EventOut] = []
         self._diagnostics: DiagnosticsDialog | None = None
+        self.raise_dialog: RaiseEventDialog | None = None
 
         self.window = MainWindow()
         user = signed_in.user
@@ -388,6 +475,7 @@ class SessionWiring(QObject):
             self.window.apply_layout(opened.layout)
         self.window.settings_requested.connect(self._on_window_settings_requested)
         self.window.diagnostics_requested.connect(self._on_window_diagnostics_requested)
+        self.wall = self._build_wall(opened)
 
         self._relay = _WorkerRelay(self)
         self._relay.stream_state_changed.connect(self._on_stream_state_changed)
@@ -404,16 +492,14 @@ class SessionWiring(QObject):
         client = signed_in.client
         self.stream = EventStream(
             client,
-            on_event=self._relay.event_arrived.emit,
-            on_state=self._relay.stream_state_changed.emit,
-            on_refresh_needed=self._relay.refresh_needed.emit,
+            on_event=self._relay.on_event,
+            on_state=self._relay.on_stream_state,
+            on_refresh_needed=self._relay.on_refresh_needed,
             last_event_id=opened.last_event_id,
             min_backoff_s=stream_backoff_s[0],
             max_backoff_s=stream_backoff_s[1],
         )
-        self.delivery = OutboxDelivery(
-            client, self.store.outbox, on_pending=self._relay.pending_changed.emit
-        )
+        self.delivery = OutboxDelivery(client, self.store.outbox, on_pending=self._relay.on_pending)
 
         self._lateness_timer = QTimer(self)
         self._lateness_timer.setInterval(LATENESS_REFRESH_MS)
@@ -421,8 +507,59 @@ class SessionWiring(QObject):
 
     # ------------------------------------------------------------------ lifecycle
 
+    def _build_wall(self, opened: OpenedStore) -> SessionWall:
+        settings = self.services.settings
+        client = self.signed_in.client
+        store = self.store
+        path = opened.workspace_path or workspace_file(
+            self.signed_in.server_url, self.signed_in.user.username
+        )
+
+        def queue_patrol_record(body: dict[str, Any], summary: str) -> object:
+            return store.outbox.enqueue(
+                "patrol.record", "POST", "/patrol-records", body, summary=summary
+            )
+
+        wall = SessionWall(
+            opened.workspace,
+            path,
+            self.services.runner,
+            lambda camera_id: camera_stream_urls(client, camera_id),
+            known=self._camera_availability,
+            camera_name=self._camera_name,
+            load_plans=lambda: load_patrol_plans(client),
+            save_plan=lambda plan: save_patrol_plan(client, plan),
+            submit_patrol_record=queue_patrol_record,
+            max_main_streams=settings.get("video.max_main_streams"),
+            stale_after_s=settings.get("video.stale_after_s"),
+            parent=self,
+        )
+        self.window.set_dock_widget(DockId.WALL, wall.view)
+        self.window.set_dock_widget(DockId.PATROL, wall.patrol_widget)
+        # The patrol panel shares the cameras' column: make it wide enough for its buttons.
+        scroll_bar = wall.patrol_widget.verticalScrollBar().sizeHint().width()
+        self.window.widen_dock(
+            DockId.PATROL, wall.patrol_panel.minimumSizeHint().width() + scroll_bar
+        )
+        self.window.add_feature_menu(wall.menu)
+        self.window.status.add_field(wall.budget_label)
+        wall.raise_event_requested.connect(self._on_wall_raise_event_requested)
+        wall.message_posted.connect(self._on_wall_message_posted)
+        wall.patrol_started.connect(self._on_wall_patrol_started)
+        self._settings_unsubscribe = [
+            settings.on_change(
+                lambda _key, value: wall.set_max_main_streams(value),
+                key="video.max_main_streams",
+            ),
+            settings.on_change(
+                lambda _key, value: wall.set_stale_after(value), key="video.stale_after_s"
+            ),
+        ]
+        return wall
+
     def start(self) -> None:
         self.window.show()
+        self.wall.load_plans()
         self._lateness_timer.start()
         self._on_lateness_timer_timeout()
         self.count_pending()
@@ -443,7 +580,14 @@ class SessionWiring(QObject):
         self._closed = True
         self._lateness_timer.stop()
         self._pending_debouncer.cancel()
+        for unsubscribe in self._settings_unsubscribe:
+            unsubscribe()
+        # Before the store closes: a running patrol's record goes into the outbox, and the
+        # wall workspace is written, both on the store lane ahead of the close.
+        self.wall.dispose()
+        self.window.remove_feature_menu(self.wall.menu)
         self.store.outbox.remove_listener(self._relay.on_outbox_change)
+        self._relay.close()
         runner = self.services.runner
         runner.run(STORE, stop_session_workers, self.stream, self.delivery)
         if self.services.settings.get("ui.remember_layout"):
@@ -558,6 +702,8 @@ class SessionWiring(QObject):
             return
         if update.camera_status and self.catalog is not None:
             self.catalog.set_statuses(dict(update.camera_status))
+        if update.camera_status:
+            self.wall.set_camera_statuses(list(update.camera_status))
         self.events_applied.emit(update)
         self._on_event_batch([])
 
@@ -598,8 +744,85 @@ class SessionWiring(QObject):
         self._fresh_shown = self._fresh_shown or fresh
         self._catalogue_key, self.catalog = built
         self.camera_panel = CameraTreePanel(self.catalog)
+        self.camera_panel.camera_open_requested.connect(self.wall.open_camera)
         self.window.set_dock_widget(DockId.CAMERAS, self.camera_panel)
+        self.wall.catalogue_replaced()
         self.catalogue_shown.emit(len(self.catalog))
+
+    # ------------------------------------------------------------------ the wall
+
+    def _camera_name(self, camera_id: str) -> str:
+        catalog = self.catalog
+        if catalog is None or camera_id not in catalog:
+            return camera_id
+        return catalog.camera(camera_id).name
+
+    def _camera_availability(self, camera_id: str) -> Availability | None:
+        """What the catalogue says about a camera's video (None: it should play)."""
+        catalog = self.catalog
+        if catalog is None:
+            return None
+        # The catalogue holds every camera this operator may see.
+        if camera_id not in catalog or not catalog.is_shared(camera_id):
+            return Availability.NOT_SHARED
+        if catalog.camera(camera_id).status is not CameraStatus.ONLINE:
+            return Availability.OFFLINE
+        return None
+
+    def _on_wall_message_posted(self, text: str) -> None:
+        self.window.status.showMessage(text, 8000)
+
+    def _on_wall_patrol_started(self) -> None:
+        self.window.show_dock(DockId.PATROL)
+
+    def _on_wall_raise_event_requested(
+        self, camera_id: str, snapshot_path: str, source: str
+    ) -> None:
+        if self._closed:
+            return
+        catalog = self.catalog
+        if catalog is not None and camera_id in catalog:
+            self._open_raise_dialog(catalog.camera(camera_id), snapshot_path, source)
+            return
+        self.services.runner.run(
+            NET,
+            fetch_camera,
+            self.signed_in.client,
+            camera_id,
+            on_done=lambda camera: self._open_raise_dialog(camera, snapshot_path, source),
+            title=QCoreApplication.translate("Console", "Reading the camera"),
+        )
+
+    def _open_raise_dialog(self, camera: Camera, snapshot_path: str, source: str) -> None:
+        if self._closed:
+            return
+        dialog = raise_event_from_camera(
+            self.window,
+            camera,
+            snapshot_path or None,
+            self._queue_event,
+            source=IncidentSource(source),
+            runner=self.services.runner,
+        )
+        dialog.setObjectName("raise_event_dialog")
+        self.raise_dialog = dialog
+        self.raise_dialog_opened.emit(dialog)
+
+    def _queue_event(self, kind: str, method: str, path: str, body: Any, **options: Any) -> None:
+        """The raise-event dialog's outbox hand-over: the write happens on the store lane
+        (files copied and synced), never on the GUI thread."""
+        if self._closed:
+            raise RuntimeError("the session has ended")
+        outbox = self.store.outbox
+
+        def enqueue() -> object:
+            return outbox.enqueue(kind, method, path, body, **options)
+
+        self.services.runner.run(
+            STORE,
+            enqueue,
+            title=QCoreApplication.translate("Console", "Queuing the event for the server"),
+        )
 
     # ------------------------------------------------------------------ dialogs
 
@@ -634,6 +857,25 @@ class SessionWiring(QObject):
 
 
 # ---------------------------------------------------------------------- the console
+
+# Objects handed to deleteLater(), kept here until Qt has deleted them (see delete_later).
+_doomed: dict[int, QObject] = {}
+
+
+def delete_later(obj: QObject) -> None:
+    """``obj.deleteLater()``, holding the Python wrapper until Qt has deleted the object.
+
+    A window or a session is Python-owned and sits in reference cycles (slots that capture
+    it). Dropped without this, the cyclic garbage collector may free the wrapper before the
+    deferred delete runs, on whichever thread it happens to run (a worker's, often), and that
+    deletes the widgets and their timers off the GUI thread.
+    """
+    key = id(obj)
+    if key in _doomed:
+        return
+    _doomed[key] = obj
+    obj.destroyed.connect(lambda *_args: _doomed.pop(key, None))
+    obj.deleteLater()
 
 
 class Console(QObject):
@@ -707,8 +949,12 @@ class Console(QObject):
         scrub.unregister_secret(session.signed_in.token)
 
     def shutdown(self) -> None:
-        """End the session (if any) and stop the process services."""
+        """End the session (if any), close the login dialog and stop the process services."""
         self._end_session()
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None:
+            dialog.hide()
+            delete_later(dialog)
         self.services.shutdown()
 
     # ------------------------------------------------------------------ internals
@@ -749,7 +995,7 @@ class Console(QObject):
 
     def _on_login_dialog_rejected(self) -> None:
         if self.login_dialog is not None:
-            self.login_dialog.deleteLater()
+            delete_later(self.login_dialog)
             self.login_dialog = None
         if self.session is None:
             QCoreApplication.quit()
@@ -781,7 +1027,7 @@ class Console(QObject):
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:
             dialog.accept()  # only now: the main window is up
-            dialog.deleteLater()
+            delete_later(dialog)
         self.session_started.emit(session)
 
     def _on_session_store_failed(self, error: BaseException) -> None:
@@ -807,8 +1053,8 @@ class Console(QObject):
         session.close()
         window: QWidget = session.window
         window.close()
-        window.deleteLater()
-        session.deleteLater()
+        delete_later(window)
+        delete_later(session)
         self.session_ended.emit()
 
 

@@ -18,6 +18,7 @@ class DockId(enum.StrEnum):
     MAP = "map"
     INCIDENTS = "incidents"
     ALERTS = "alerts"
+    PATROL = "patrol"
 
 
 def dock_title(dock_id: DockId) -> str:
@@ -28,6 +29,7 @@ def dock_title(dock_id: DockId) -> str:
         DockId.MAP: QCoreApplication.translate("Docks", "Map"),
         DockId.INCIDENTS: QCoreApplication.translate("Docks", "Incidents"),
         DockId.ALERTS: QCoreApplication.translate("Docks", "Alerts"),
+        DockId.PATROL: QCoreApplication.translate("Docks", "Video patrol"),
     }
     return titles[dock_id]
 
@@ -41,6 +43,7 @@ def placeholder_text(dock_id: DockId) -> str:
         DockId.MAP: QCoreApplication.translate("Docks", "The situation map appears here."),
         DockId.INCIDENTS: QCoreApplication.translate("Docks", "Incidents appear here."),
         DockId.ALERTS: QCoreApplication.translate("Docks", "Intelligent alerts appear here."),
+        DockId.PATROL: QCoreApplication.translate("Docks", "Patrol plans appear here."),
     }
     return texts[dock_id]
 
@@ -63,10 +66,14 @@ def make_dock(dock_id: DockId, parent: QWidget, widget: QWidget | None = None) -
     """A dock named ``dock_<id>`` holding ``widget`` (or the feature's placeholder)."""
     dock = QDockWidget(dock_title(dock_id), parent)
     dock.setObjectName(f"dock_{dock_id.value}")
-    dock.setFeatures(
+    features = (
         QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        | QDockWidget.DockWidgetFeature.DockWidgetClosable
     )
+    # The wall is what the duty officer watches: no close button to hit by accident (the
+    # View menu still hides and shows it).
+    if dock_id is not DockId.WALL:
+        features |= QDockWidget.DockWidgetFeature.DockWidgetClosable
+    dock.setFeatures(features)
     dock.setWidget(widget if widget is not None else PlaceholderPanel(placeholder_text(dock_id)))
     return dock

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from console.gui.docks import DockId, dock_title, make_dock
@@ -21,14 +21,17 @@ _DEFAULT_AREAS = {
     DockId.MAP: Qt.DockWidgetArea.RightDockWidgetArea,
     DockId.ALERTS: Qt.DockWidgetArea.BottomDockWidgetArea,
     DockId.INCIDENTS: Qt.DockWidgetArea.BottomDockWidgetArea,
+    DockId.PATROL: Qt.DockWidgetArea.LeftDockWidgetArea,
 }
 
 
 class MainWindow(QMainWindow):
-    """Hosts the docks (cameras, video wall, map, incidents, alerts), menus and status bar.
+    """Hosts the docks (cameras, video wall, map, incidents, alerts, patrol), menus and status
+    bar.
 
     The window owns no service: the composition root puts feature panels into the docks
-    (``set_dock_widget``), feeds the status bar and banner, and answers the signals below.
+    (``set_dock_widget``), adds the features' menus (``add_feature_menu``) and status fields
+    (``status.add_field``), feeds the status bar and banner, and answers the signals below.
     Docks keep stable object names, so ``saved_layout``/``apply_layout`` round-trip the
     operator's arrangement.
 
@@ -77,7 +80,10 @@ class MainWindow(QMainWindow):
         self._offline = False
         self._banner_bar.hide()
 
+        # The camera tree runs the full height; the lists sit under the wall and the map.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._docks: dict[DockId, QDockWidget] = {}
+        self._least_widths: dict[DockId, int] = {}
         for dock_id in DockId:
             dock = make_dock(dock_id, self)
             self._docks[dock_id] = dock
@@ -94,6 +100,50 @@ class MainWindow(QMainWindow):
     def dock(self, dock_id: DockId) -> QDockWidget:
         return self._docks[dock_id]
 
+    def show_dock(self, dock_id: DockId) -> None:
+        """Show a dock and bring it to the front of its tab group."""
+        dock = self._docks[dock_id]
+        dock.show()
+        dock.raise_()
+
+    def widen_dock(self, dock_id: DockId, width: int) -> None:
+        """Give a dock at least ``width`` pixels, now and after Reset layout (a feature's panel
+        that would otherwise need a scroll bar)."""
+        self._least_widths[dock_id] = width
+        self._apply_least_widths()
+
+    def _apply_least_widths(self) -> None:
+        if not self.isVisible():
+            return  # sizes mean nothing before the first layout; showEvent comes back here
+        for dock_id, width in self._least_widths.items():
+            dock = self._docks[dock_id]
+            if dock.isFloating():
+                continue
+            # Tabbed docks share one column; the one on top has its width (the others keep
+            # whatever they had when last shown).
+            group = [dock, *self.tabifiedDockWidgets(dock)]
+            shown = max(group, key=lambda d: d.width())
+            # resizeDocks shares the change with the neighbours, so ask for the shortfall
+            # again until the column is wide enough.
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            for _attempt in range(4):
+                shortfall = width - shown.width()
+                if shortfall <= 0:
+                    break
+                self.resizeDocks([shown], [width + shortfall], Qt.Orientation.Horizontal)
+                layout = self.layout()
+                if layout is not None:
+                    layout.activate()
+
+    def add_feature_menu(self, menu: QMenu) -> None:
+        """Add a feature's menu to the menu bar, before View (the window does not own it)."""
+        self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
+
+    def remove_feature_menu(self, menu: QMenu) -> None:
+        self.menuBar().removeAction(menu.menuAction())
+
     def set_dock_widget(self, dock_id: DockId, widget: QWidget) -> None:
         """Put a feature's panel into its dock, replacing the placeholder (deleted)."""
         dock = self._docks[dock_id]
@@ -104,15 +154,20 @@ class MainWindow(QMainWindow):
 
     def _arrange_default(self) -> None:
         cameras = self._docks[DockId.CAMERAS]
+        patrol = self._docks[DockId.PATROL]
         wall = self._docks[DockId.WALL]
         map_dock = self._docks[DockId.MAP]
         alerts = self._docks[DockId.ALERTS]
         incidents = self._docks[DockId.INCIDENTS]
+        # The wall takes the middle and most of the screen: cameras (and the patrol panel, a
+        # tab behind them) on its left, the map on its right, the lists below.
         self.splitDockWidget(wall, map_dock, Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(cameras, patrol)
+        cameras.raise_()
         self.tabifyDockWidget(alerts, incidents)
         alerts.raise_()
-        self.resizeDocks([cameras, wall, map_dock], [320, 820, 460], Qt.Orientation.Horizontal)
-        self.resizeDocks([wall, alerts], [620, 240], Qt.Orientation.Vertical)
+        self.resizeDocks([cameras, wall, map_dock], [320, 900, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([wall, alerts], [660, 200], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------------ layout
 
@@ -139,6 +194,7 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         self.restoreState(self._default_state, LAYOUT_VERSION)
+        self._apply_least_widths()
         self._sync_banner()
 
     # ------------------------------------------------------------------ connection
@@ -217,6 +273,11 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Dock sizes set before the first layout are only proportions; settle them after it.
+        QTimer.singleShot(0, self._apply_least_widths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_requested.emit()

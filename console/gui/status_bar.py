@@ -51,7 +51,8 @@ class _ClickableLabel(QLabel):
 
 
 class ShellStatusBar(QStatusBar):
-    """Permanent fields, left to right: connection, pending outbox count, lateness, user.
+    """Permanent fields, left to right: the features' fields (``add_field``), connection,
+    pending outbox count, lateness, user.
 
     Each field has an object name (``connection_label``, ``pending_label``,
     ``lateness_label``, ``user_label``) and a tooltip saying what it means.
@@ -84,6 +85,7 @@ class ShellStatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self.lateness_label.clicked.connect(self.lateness_clicked)
 
+        self._features = 0
         self._state = ConnectionState.CONNECTING
         self._attempt = 0
         self._pending: int | None = None
@@ -116,6 +118,13 @@ class ShellStatusBar(QStatusBar):
     def set_user(self, display_name: str, username: str, role: Role | str) -> None:
         self._user = (display_name, username, role)
         self._refresh_user()
+
+    def add_field(self, widget: QWidget) -> None:
+        """A feature's permanent field (the wall's main-stream budget, say), shown left of the
+        shell's own fields; the status bar takes ownership."""
+        widget.setContentsMargins(6, 0, 6, 0)
+        self.insertPermanentWidget(self._features, widget)
+        self._features += 1
 
     # ------------------------------------------------------------------ internals
 

@@ -80,6 +80,17 @@
     </message>
 </context>
 <context>
+    <name>CatalogueStreams</name>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Saving the settings</source>
@@ -123,6 +134,14 @@
     </message>
     <message>
         <source>Indexing the camera catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the event for the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -290,6 +309,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Video patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading the camera catalogue…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,6 +330,10 @@
     </message>
     <message>
         <source>Intelligent alerts appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol plans appear here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -749,6 +776,97 @@
     </message>
 </context>
 <context>
+    <name>SessionWall</name>
+    <message>
+        <source>A patrol is running; stop it to open other cameras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile shows no camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grid was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patrol record is queued for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patrol record could not be queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send page to screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot of the selected &amp;tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise &amp;event from the selected tile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tiles (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>must be one of: %1; got %2</source>
@@ -995,6 +1113,7 @@
     <name>VideoTile</name>
     <message>
         <source>No camera</source>
+        <extracomment>Something drawn over the picture: its rectangle in the tile and how to draw it there. new pictures painted so far (diagnostics and the wall benchmark)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -80,6 +80,17 @@
     </message>
 </context>
 <context>
+    <name>CatalogueStreams</name>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Not shared</source>
+        <translation>未共享</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Saving the settings</source>
@@ -126,6 +137,14 @@
         <translation>建立摄像机目录索引</translation>
     </message>
     <message>
+        <source>Reading the camera</source>
+        <translation>正在读取摄像机信息</translation>
+    </message>
+    <message>
+        <source>Queuing the event for the server</source>
+        <translation>正在将事件放入待发送队列</translation>
+    </message>
+    <message>
         <source>Saving the user name</source>
         <translation>保存用户名</translation>
     </message>
@@ -149,27 +168,27 @@
     <name>CustomLayoutDialog</name>
     <message>
         <source>Custom grid</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义分屏</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行数</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列数</translation>
     </message>
     <message>
         <source>Large tile rows</source>
-        <translation type="unfinished"></translation>
+        <translation>大窗格所占行数</translation>
     </message>
     <message>
         <source>Large tile columns</source>
-        <translation type="unfinished"></translation>
+        <translation>大窗格所占列数</translation>
     </message>
 </context>
 <context>
@@ -290,6 +309,10 @@
         <translation>告警</translation>
     </message>
     <message>
+        <source>Video patrol</source>
+        <translation>视频巡检</translation>
+    </message>
+    <message>
         <source>Loading the camera catalogue…</source>
         <translation>正在加载摄像机目录…</translation>
     </message>
@@ -308,6 +331,10 @@
     <message>
         <source>Intelligent alerts appear here.</source>
         <translation>智能告警将在此显示。</translation>
+    </message>
+    <message>
+        <source>Patrol plans appear here.</source>
+        <translation>巡检计划将在此显示。</translation>
     </message>
 </context>
 <context>
@@ -494,109 +521,109 @@
     <name>PatrolPanel</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>New plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建计划…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Cameras per page: </source>
-        <translation type="unfinished"></translation>
+        <translation>每页摄像机数：</translation>
     </message>
     <message>
         <source>Start patrol</source>
-        <translation type="unfinished"></translation>
+        <translation>开始巡检</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Normal (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>正常（空格）</translation>
     </message>
     <message>
         <source>Abnormal (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>异常（X）</translation>
     </message>
     <message>
         <source>Loading patrol plans</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载巡检计划</translation>
     </message>
     <message>
         <source>%1 — %2 cameras, %3 s each</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 路摄像机，每页 %3 秒</translation>
     </message>
     <message>
         <source>Could not load the patrol plans: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载巡检计划：%1</translation>
     </message>
     <message>
         <source>Could not save the plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存巡检计划：%1</translation>
     </message>
     <message>
         <source>Page %1 of %2 · %3 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 页 · 剩余 %3 秒</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>The patrol record could not be queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检记录未能放入待发送队列：%1</translation>
     </message>
     <message>
         <source>Patrol finished: %1 of %2 cameras seen (%3%). Normal %4, abnormal %5, no picture %6, not judged %7, not reached %8.</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检结束：已查看 %1/%2 路摄像机（%3%）。正常 %4，异常 %5，无画面 %6，未判定 %7，未巡到 %8。</translation>
     </message>
 </context>
 <context>
     <name>PatrolRunner</name>
     <message>
         <source>Normal</source>
-        <translation type="unfinished">常规</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Abnormal</source>
-        <translation type="unfinished"></translation>
+        <translation>异常</translation>
     </message>
 </context>
 <context>
     <name>PlanEditor</name>
     <message>
         <source>Patrol plan</source>
-        <translation type="unfinished"></translation>
+        <translation>巡检计划</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Seconds per page</source>
-        <translation type="unfinished"></translation>
+        <translation>每页停留秒数</translation>
     </message>
     <message>
         <source>Cameras (drop from the tree)</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像机（从目录拖入）</translation>
     </message>
 </context>
 <context>
@@ -745,7 +772,98 @@
     <name>ScreenWindow</name>
     <message>
         <source>Video wall</source>
-        <translation type="unfinished">视频墙</translation>
+        <translation>视频墙</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWall</name>
+    <message>
+        <source>A patrol is running; stop it to open other cameras.</source>
+        <translation>正在巡检，请先停止巡检再打开其他摄像机。</translation>
+    </message>
+    <message>
+        <source>Select a tile first.</source>
+        <translation>请先选择一个窗格。</translation>
+    </message>
+    <message>
+        <source>The tile shows no camera.</source>
+        <translation>该窗格没有摄像机。</translation>
+    </message>
+    <message>
+        <source>Raise event…</source>
+        <translation>上报事件…</translation>
+    </message>
+    <message>
+        <source>Patrol record: %1</source>
+        <translation>巡检记录：%1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>截图已保存：%1</translation>
+    </message>
+    <message>
+        <source>No snapshot: %1</source>
+        <translation>未能截图：%1</translation>
+    </message>
+    <message>
+        <source>The grid was not saved: %1</source>
+        <translation>分屏未保存：%1</translation>
+    </message>
+    <message>
+        <source>The patrol record is queued for the server.</source>
+        <translation>巡检记录已放入待发送队列。</translation>
+    </message>
+    <message>
+        <source>The patrol record could not be queued: %1</source>
+        <translation>巡检记录未能放入待发送队列：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Wall</source>
+        <translation>视频墙(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>分屏布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Add page</source>
+        <translation>新增页面(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove page</source>
+        <translation>删除页面(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Send page to screen</source>
+        <translation>发送本页到屏幕(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Snapshot of the selected &amp;tile</source>
+        <translation>选中窗格截图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Raise &amp;event from the selected tile…</source>
+        <translation>从选中窗格上报事件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1 tiles (%2)</source>
+        <translation>%1 分屏（%2）</translation>
+    </message>
+    <message>
+        <source>%1 tiles</source>
+        <translation>%1 分屏</translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2)</source>
+        <translation>屏幕 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -973,15 +1091,15 @@
     <name>StreamBudgetLabel</name>
     <message>
         <source>Main streams %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>主码流 %1/%2</translation>
     </message>
     <message>
         <source>(%1 waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 路等待）</translation>
     </message>
     <message>
         <source>Tiles that are large, maximised or zoomed play the camera&apos;s main stream, up to the limit set in Settings; the others play the sub stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>较大、最大化或放大的窗格播放摄像机主码流，路数以“设置”中的上限为准；其余窗格播放子码流。</translation>
     </message>
 </context>
 <context>
@@ -995,6 +1113,7 @@
     <name>VideoTile</name>
     <message>
         <source>No camera</source>
+        <extracomment>Something drawn over the picture: its rectangle in the tile and how to draw it there. new pictures painted so far (diagnostics and the wall benchmark)</extracomment>
         <translation>无摄像机</translation>
     </message>
     <message>
@@ -1050,93 +1169,93 @@
     <name>WallStreams</name>
     <message>
         <source>No stream address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无码流地址：%1</translation>
     </message>
     <message>
         <source>The camera has no stream</source>
-        <translation type="unfinished"></translation>
+        <translation>该摄像机没有可用码流</translation>
     </message>
 </context>
 <context>
     <name>WallTile</name>
     <message>
         <source>Drop a camera here</source>
-        <translation type="unfinished"></translation>
+        <translation>将摄像机拖放到此处</translation>
     </message>
     <message>
         <source>Waiting for the stream…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待码流…</translation>
     </message>
 </context>
 <context>
     <name>WallView</name>
     <message>
         <source>Layout of this page</source>
-        <translation type="unfinished"></translation>
+        <translation>本页分屏布局</translation>
     </message>
     <message>
         <source>Custom grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义分屏…</translation>
     </message>
     <message>
         <source>Previous page (PageUp)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页（PageUp）</translation>
     </message>
     <message>
         <source>Next page (PageDown)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页（PageDown）</translation>
     </message>
     <message>
         <source>Add page</source>
-        <translation type="unfinished"></translation>
+        <translation>新增页面</translation>
     </message>
     <message>
         <source>Remove page</source>
-        <translation type="unfinished"></translation>
+        <translation>删除页面</translation>
     </message>
     <message>
         <source>Send to screen</source>
-        <translation type="unfinished"></translation>
+        <translation>发送到屏幕</translation>
     </message>
     <message>
         <source>Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>截图</translation>
     </message>
     <message>
         <source>Select a tile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个窗格。</translation>
     </message>
     <message>
         <source>The tile shows no camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>该窗格没有摄像机。</translation>
     </message>
     <message>
         <source>The tile has no picture yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该窗格尚无画面。</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 页</translation>
     </message>
     <message>
         <source>Screen %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>屏幕 %1（%2）</translation>
     </message>
     <message>
         <source>Back to the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>返回主窗口</translation>
     </message>
     <message>
         <source>Show stream figures</source>
-        <translation type="unfinished"></translation>
+        <translation>显示码流参数</translation>
     </message>
     <message>
         <source>Remove camera from tile</source>
-        <translation type="unfinished"></translation>
+        <translation>从窗格移除摄像机</translation>
     </message>
     <message>
         <source>Send page to screen</source>
-        <translation type="unfinished"></translation>
+        <translation>发送本页到屏幕</translation>
     </message>
 </context>
 </TS>

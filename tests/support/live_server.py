@@ -8,6 +8,12 @@ adds sign-ins (a canary password, say) by giving a demo username a password of y
 ``stop()`` takes the server away (the console then sees connection refused, as in an outage)
 and ``restart()`` brings it back on the same port with the same data.
 
+By default the server hands out no stream addresses (``GET /cameras/{id}/streams`` answers
+503 ``no_media``), which keeps it cheap. ``live_feeds=N`` starts the real camera simulator
+(ffmpeg encoders behind the stream host, as ``tianmu server --demo`` does) with N feeds and
+serves camera ``k``'s streams from feed ``k % N``; ``feed_options`` go to ``CameraSimulator``
+(``main_fps``, ``main_size``, ...; a low main frame rate saves CPU). ``close()`` stops it.
+
 Load it by path, since tests/ is not a package on sys.path::
 
     spec = importlib.util.spec_from_file_location("tianmu_tests_live_server", PATH)
@@ -30,6 +36,8 @@ import requests
 from console.server.app import create_app
 from console.server.demo.world import World, build_world
 from console.server.live import LiveServer
+from console.server.media import CameraSimulator
+from console.server.services.cameras import StreamResolver, StreamUrls
 from console.server.services.world import load_world
 from console.server.settings import ServerSettings
 
@@ -49,6 +57,7 @@ class LiveDemoServer:
     passwords: dict[str, str]
     _live: LiveServer | None = field(default=None, repr=False)
     port: int = 0
+    simulator: CameraSimulator | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -108,7 +117,25 @@ class LiveDemoServer:
 
     def close(self) -> None:
         self.stop()
+        if self.simulator is not None:
+            self.simulator.stop()
+            self.simulator = None
         self.app.state.tianmu.db.dispose()
+
+
+def _feed_resolver(simulator: CameraSimulator) -> StreamResolver:
+    feeds = simulator.feeds
+
+    def resolve(camera_id: str, ordinal: int) -> StreamUrls:
+        feed = feeds[ordinal % len(feeds)]
+        return StreamUrls(
+            main_http=feed.main.http,
+            main_rtsp=feed.main.rtsp,
+            sub_http=feed.sub.http,
+            sub_rtsp=feed.sub.rtsp,
+        )
+
+    return resolve
 
 
 def start_demo_server(
@@ -117,10 +144,13 @@ def start_demo_server(
     extra_users: Mapping[str, str] | None = None,
     camera_count: int | None = None,
     world: World | None = None,
+    live_feeds: int = 0,
+    feed_options: Mapping[str, Any] | None = None,
 ) -> LiveDemoServer:
     """Build (or reuse ``world``), load and serve the demo world; see the module docstring.
 
-    ``extra_users`` maps existing demo usernames to replacement passwords.
+    ``extra_users`` maps existing demo usernames to replacement passwords; ``live_feeds``
+    (with ``feed_options``) starts the camera simulator.
     """
     folder.mkdir(parents=True, exist_ok=True)
     if world is None:
@@ -130,23 +160,36 @@ def start_demo_server(
         for c in world.credentials
     )
     world = dataclasses.replace(world, credentials=credentials)
-    settings = ServerSettings(
-        database_url=f"sqlite:///{folder / 'server.db'}",
-        media_dir=folder / "media",
-        demo=True,
-        heartbeat_s=1.0,
-        event_poll_s=0.5,
-    )
-    app = create_app(settings)
-    with app.state.tianmu.db.write() as session:
-        load_world(session, world, password_cost=_TEST_PASSWORD_COST)
-    live = LiveServer(app).start()
+    simulator: CameraSimulator | None = None
+    if live_feeds > 0:
+        simulator = CameraSimulator(
+            folder / "feeds", world.feed_names(live_feeds), **dict(feed_options or {})
+        )
+        simulator.start(timeout=60)
+    try:
+        settings = ServerSettings(
+            database_url=f"sqlite:///{folder / 'server.db'}",
+            media_dir=folder / "media",
+            demo=True,
+            heartbeat_s=1.0,
+            event_poll_s=0.5,
+            stream_resolver=_feed_resolver(simulator) if simulator is not None else None,
+        )
+        app = create_app(settings)
+        with app.state.tianmu.db.write() as session:
+            load_world(session, world, password_cost=_TEST_PASSWORD_COST)
+        live = LiveServer(app).start()
+    except BaseException:
+        if simulator is not None:
+            simulator.stop()
+        raise
     server = LiveDemoServer(
         app=app,
         world=world,
         passwords={c.username: c.password for c in credentials},
         _live=live,
         port=live.port,
+        simulator=simulator,
     )
     logger.info("demo server for tests at %s", server.url)
     return server

@@ -1,0 +1,108 @@
+"""Fixtures for the whole-console tests: the real demo server on loopback with the real camera
+simulator behind its stream addresses, and the console (services, sign-in) on top."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console import scrub
+from console.app import Console, Services, SessionWiring, build_services
+from console.credentials import CredentialStore
+from console.i18n import remove_translators
+from console.logs import teardown_logging
+from tests.support.live_server import TIMEOUT_S, LiveDemoServer, start_demo_server
+
+# Three live feeds, kept cheap: small main streams at a low frame rate.
+FEEDS = 3
+FEED_OPTIONS = {
+    "main_fps": 5,
+    "main_size": (640, 360),
+    "sub_fps": 12.5,
+    "sub_size": (480, 270),
+}
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveDemoServer]:
+    if shutil.which("ffmpeg") is None:
+        pytest.fail("ffmpeg is needed for the console tests")
+    server = start_demo_server(
+        tmp_path_factory.mktemp("console-server"),
+        camera_count=300,
+        live_feeds=FEEDS,
+        feed_options=FEED_OPTIONS,
+    )
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
+    built = build_services(qapp)
+    try:
+        yield built
+    finally:
+        built.shutdown()
+        built.runner.deleteLater()
+        built.probe.deleteLater()
+        remove_translators(qapp)
+        teardown_logging()
+        scrub.clear_secrets()
+
+
+@pytest.fixture
+def console(services: Services, demo_server: LiveDemoServer) -> Iterator[Console]:
+    made = Console(services, server_url=demo_server.url, stream_backoff_s=(0.2, 1.0))
+    try:
+        yield made
+    finally:
+        made.shutdown()
+        # The kept token would outlive the test in the (kernel) keyring.
+        store = CredentialStore()
+        for username in demo_server.passwords:
+            store.forget_token(demo_server.url, username)
+
+
+def sign_in(qtbot: QtBot, console: Console, username: str, password: str) -> SessionWiring:
+    """Type into the login dialog, press Sign in, and wait for the main window."""
+    console.start(try_resume=False)
+    dialog = console.login_dialog
+    assert dialog is not None
+    dialog.ui.user_edit.setText(username)
+    dialog.ui.password_edit.setText(password)
+    with qtbot.waitSignal(console.session_started, timeout=20_000) as started:
+        dialog.ui.sign_in_button.click()
+    session = started.args[0]
+    assert isinstance(session, SessionWiring)
+    return session
+
+
+class Api:
+    """Plain HTTP to the demo server as one user (a second workstation, for checking)."""
+
+    def __init__(self, server: LiveDemoServer, username: str) -> None:
+        self._session = requests.Session()
+        self._session.headers["Authorization"] = f"Bearer {server.token(username)}"
+        self._api = server.api
+
+    def get(self, path: str, **params: object) -> object:
+        response = self._session.get(self._api + path, params=params, timeout=TIMEOUT_S)
+        response.raise_for_status()
+        return response.json()
+
+    def post(self, path: str, body: object) -> object:
+        response = self._session.post(self._api + path, json=body, timeout=TIMEOUT_S)
+        response.raise_for_status()
+        return response.json()
+
+    def close(self) -> None:
+        self._session.close()
