@@ -42,7 +42,7 @@ def wait_until(app: QApplication, condition, timeout: float = DEADLINE_S) -> boo
     return False
 
 
-def main() -> int:
+def main() -> None:
     phase, workspace, sub_url, main_url = sys.argv[1:5]
     path = Path(workspace)
     app = QApplication([])
@@ -92,8 +92,10 @@ def main() -> int:
     saver.stop()
     runner.shutdown(5.0)
     print("RESULT " + json.dumps(result), flush=True)
-    return 0
+    # Interpreter teardown after disposing libvlc players can still crash in native code
+    # (an open defect, outside what this test checks); the orderly part above has run.
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
