@@ -211,7 +211,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting(
         key="video.stale_after_s",
         type=float,
-        default=3.0,
+        default=2.5,
         label=QT_TRANSLATE_NOOP("Settings", "Frozen after (s)"),
         description=QT_TRANSLATE_NOOP(
             "Settings",

@@ -256,7 +256,7 @@ class SessionWall(QObject):
         save_plan: PlanSaver | None,
         submit_patrol_record: RecordSink,
         max_main_streams: int = 4,
-        stale_after_s: float = 3.0,
+        stale_after_s: float = 2.5,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -56,9 +56,14 @@ class Backoff:
 class SupervisorConfig:
     """``stale_after_s``: no new picture for this long means frozen. ``connect_timeout_s``: an
     attempt that shows no picture in this time has failed (covers keyframe wait and
-    buffering)."""
+    buffering).
 
-    stale_after_s: float = 3.0
+    The watchdog looks once per tick of its owner's clock (40 ms on the wall), and a picture
+    is noticed at the tick after it arrives, so a freeze is marked up to two ticks after
+    ``stale_after_s``; the default leaves room for that (and for a late tick on a busy
+    machine) within the 3 s the console promises."""
+
+    stale_after_s: float = 2.5
     connect_timeout_s: float = 10.0
     backoff: Backoff = field(default_factory=Backoff)
 

@@ -9,6 +9,14 @@ decoded pictures to a ``FrameExchange``, the event callbacks put ``SourceEvent``
 A controller whose current call does not return within ``stuck_after_s`` is *wedged*: the
 source abandons it (its thread and player are left to finish or hang on their own), counts it
 in ``wedged_players()``, and carries on with a fresh controller.
+
+Pictures are asked for at the size the tile shows them (see ``console.video.frames``): libvlc
+scales them on its own thread. libvlc 3 settles a video output's size once, when the output
+starts, so when a tile keeps a new size for a while (a layout change, a maximised tile) the
+controller starts the video over at that size; the last picture stays shown meanwhile.
+
+The video callbacks run for every picture on libvlc's thread and need the interpreter lock,
+so they do as little as possible: no logging, no allocation beyond what ctypes does.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import vlc
 
 from console.scrub import scrub
 from console.video import engine
-from console.video.frames import FrameExchange
+from console.video.frames import FrameExchange, close_enough
 from console.video.source import EventInbox, FrameView, SourceEvent, SourceStats
 from console.video.worker import CommandThread
 
@@ -53,6 +61,12 @@ _EVENTS = {
     vlc.EventType.MediaPlayerEncounteredError: SourceEvent.ERROR,
     vlc.EventType.MediaPlayerStopped: SourceEvent.CLOSED,
 }
+
+# The visible size each URL showed last: a tile that opens it again asks libvlc for the
+# right picture size at once instead of guessing from the decoder's padded size.
+_KNOWN_SIZES_MAX = 1024
+_known_sizes: dict[str, tuple[int, int]] = {}
+_known_sizes_lock = threading.Lock()
 
 _wedged_lock = threading.Lock()
 _wedged_count = 0
@@ -88,11 +102,24 @@ def _register_shutdown() -> None:
         _shutdown_registered = True
 
 
+def _remember_size(url: str, size: tuple[int, int]) -> None:
+    with _known_sizes_lock:
+        if len(_known_sizes) >= _KNOWN_SIZES_MAX and url not in _known_sizes:
+            _known_sizes.pop(next(iter(_known_sizes)))
+        _known_sizes[url] = size
+
+
+def _known_size(url: str) -> tuple[int, int] | None:
+    with _known_sizes_lock:
+        return _known_sizes.get(url)
+
+
 class PlayerController:
     """Owner of one libvlc media player: every call to it runs on the controller's thread.
 
     ``play``, ``stop`` and ``release`` queue work and return at once. ``calls`` records the
-    last operations with the thread that ran them (diagnostics and tests).
+    last operations with the thread that ran them (diagnostics and tests); ``restarts``
+    counts the times the video was started over at a new picture size.
     """
 
     def __init__(
@@ -113,6 +140,14 @@ class PlayerController:
         self._stats_frames = 0
         self._stats_bytes = 0
         self._decoded = 0
+        # Pictures shown and lost by earlier runs of the current media (a restart at a new
+        # size begins libvlc's counts again).
+        self._base_displayed = 0
+        self._base_lost = 0
+        self._url: str | None = None
+        self._coded: tuple[int, int] | None = None
+        self._size_asked: tuple[int, int] | None = None
+        self.restarts = 0
         self.calls: deque[tuple[str, int]] = deque(maxlen=64)
         self._thread = CommandThread(f"vlc-{name}", idle=self._read_stats)
         self._thread.submit("create", self._create)
@@ -142,6 +177,17 @@ class PlayerController:
 
         self._thread.submit(label, run)
 
+    def read_counts(self, on_done: Callable[[int, int], None]) -> None:
+        """Call ``on_done(displayed, lost)`` from the controller's thread with libvlc's
+        picture counts for the current URL (restarts at a new size included)."""
+
+        def run() -> None:
+            self._record("counts")
+            counts = self._counts()
+            on_done(*(counts or (self._base_displayed, self._base_lost)))
+
+        self._thread.submit("counts", run)
+
     def stuck_for(self) -> tuple[str, float]:
         return self._thread.stuck_for()
 
@@ -161,23 +207,31 @@ class PlayerController:
         self._record("create")
         player = engine.instance().media_player_new()
         exchange = self._exchange
+        acquire = exchange.acquire_for_writing
+        publish = exchange.publish
 
         def setup(_opaque, chroma, width, height, pitches, lines):  # type: ignore[no-untyped-def]
             ctypes.memmove(chroma, _CHROMA_RV32, len(_CHROMA_RV32))
-            pitches[0] = exchange.configure(int(width[0]), int(height[0]))
-            lines[0] = int(height[0])
+            coded = (int(width[0]), int(height[0]))
+            self._coded = coded
+            # libvlc scales the visible picture to whatever size is answered here.
+            out_width, out_height = exchange.planned_size(coded)
+            width[0], height[0] = out_width, out_height
+            pitches[0] = exchange.configure(out_width, out_height)
+            lines[0] = out_height
             # A libvlc thread: the visible-size query is queued for the controller's thread.
             self._thread.submit("size", self._read_size)
             return 1
 
+        # The two per-picture callbacks: kept to the bare minimum (see the module docstring).
         def lock(_opaque, planes):  # type: ignore[no-untyped-def]
-            index, address = exchange.acquire_for_writing()
+            index, address = acquire()
             planes[0] = address
             return index + 1  # a NULL picture id would read as "no picture"
 
         def display(_opaque, picture):  # type: ignore[no-untyped-def]
             if picture:
-                exchange.publish(int(picture) - 1)
+                publish(picture - 1)
 
         format_cb = _FormatCb(setup)
         cleanup_cb = vlc.CallbackDecorators.VideoCleanupCb(lambda _opaque: None)
@@ -210,7 +264,10 @@ class PlayerController:
             return
         width, height = self._player.video_get_size(0)
         if width and height:
-            self._exchange.set_display_size(int(width), int(height))
+            size = (int(width), int(height))
+            self._exchange.set_display_size(*size)
+            if self._url is not None:
+                _remember_size(self._url, size)
 
     def _play(self, url: str) -> None:
         self._record("play")
@@ -220,10 +277,13 @@ class PlayerController:
         media = engine.instance().media_new(url)
         self._player.set_media(media)
         self._media = media
+        self._url = url
         self._stats_at = time.monotonic()
         self._stats_frames = self._exchange.counter
         self._stats_bytes = 0
         self._decoded = 0
+        self._base_displayed = self._base_lost = 0
+        self._size_asked = None
         self._on_stats(SourceStats())
         if self._player.play() != 0:
             logger.info("libvlc refused to play %s", scrub(url))
@@ -247,10 +307,49 @@ class PlayerController:
             self._player = None
         _live_controllers.discard(self)
 
+    def _counts(self) -> tuple[int, int] | None:
+        if self._media is None:
+            return None
+        stats = vlc.MediaStats()
+        if not self._media.get_stats(stats):
+            return None
+        return (
+            self._base_displayed + stats.displayed_pictures,
+            self._base_lost + stats.lost_pictures,
+        )
+
+    def _check_picture_size(self) -> None:
+        """Start the video over when the tile has kept a size its pictures do not fit."""
+        coded = self._coded
+        if coded is None or self._player is None or self._media is None:
+            return
+        wanted = self._exchange.planned_size(coded)
+        if close_enough(self._exchange.size, wanted):
+            self._size_asked = None
+            return
+        if wanted != self._size_asked:
+            # Wait for the same size a second time: a window being dragged larger passes
+            # through many sizes, and each start costs a keyframe wait.
+            self._size_asked = wanted
+            return
+        self._size_asked = None
+        self._record("resize")
+        counts = self._counts()
+        if counts is not None:
+            self._base_displayed, self._base_lost = counts
+        self.restarts += 1
+        self._coded = None
+        self._player.stop()
+        self._decoded = 0
+        self._stats_bytes = 0
+        if self._player.play() != 0:
+            self._inbox.put(SourceEvent.ERROR)
+
     def _read_stats(self) -> None:
         if self._media is None:
             return
         self._read_size()
+        self._check_picture_size()
         stats = vlc.MediaStats()
         if not self._media.get_stats(stats):
             return
@@ -267,8 +366,8 @@ class PlayerController:
         self._decoded = stats.decoded_video
         self._on_stats(
             SourceStats(
-                displayed=stats.displayed_pictures,
-                lost=stats.lost_pictures,
+                displayed=self._base_displayed + stats.displayed_pictures,
+                lost=self._base_lost + stats.lost_pictures,
                 fps=fps,
                 bitrate_kbps=bitrate,
             )
@@ -307,8 +406,19 @@ class VlcSource:
         return self._controller
 
     def open(self, url: str) -> None:
+        if url != self._url:
+            known = _known_size(url)
+            if known is not None:
+                self._exchange.set_display_size(*known)
+            else:
+                self._exchange.forget_display_size()
         self._url = url
         self._current_controller().play(url)
+
+    def request_size(self, width: int, height: int) -> None:
+        """Pictures are shown inside ``width`` x ``height`` device pixels: libvlc is asked for
+        pictures of that size (see the module docstring)."""
+        self._exchange.request_size(width, height)
 
     def close(self) -> None:
         self._url = None

@@ -19,20 +19,33 @@ from PySide6.QtGui import (
     QDrag,
     QDragEnterEvent,
     QDropEvent,
-    QImage,
+    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.gui.mime import decode_camera_ids, has_camera_ids
-from console.gui.video_tile import RepaintClock, VideoTile
+from console.gui.video_tile import (
+    OverlayItem,
+    RepaintClock,
+    VideoTile,
+    centred_text_item,
+    filled_text_item,
+)
 from console.gui.wall.dnd import decode_tile, encode_tile
 from console.video.schemes import factory_for, scheme_of
-from console.video.supervisor import StreamState, StreamSupervisor, SupervisorConfig
+from console.video.source import FrameView
+from console.video.supervisor import (
+    StreamState,
+    StreamStatus,
+    StreamSupervisor,
+    SupervisorConfig,
+)
 from console.wall.stream_policy import StreamChoice
 
 logger = logging.getLogger(__name__)
@@ -42,6 +55,8 @@ MAIN_RETRY_AFTER_S = 60.0
 MAX_ZOOM = 8.0
 _SELECTED = QColor(255, 196, 0)
 _DROP_TARGET = QColor(80, 170, 255)
+_BACKDROP = QColor(0, 0, 0, 150)
+_GRID = QColor(40, 40, 40)
 
 
 def _fit(frame: QSize, box: QRectF) -> QRectF:
@@ -102,6 +117,7 @@ class WallTile(VideoTile):
         self._pan_from: tuple[QPointF, QPointF] | None = None
         self._marker: tuple[str, QColor] | None = None
         self._notice = ""
+        self._frame_rects: dict[int, tuple[QPen, QRectF]] = {}
         self.switches = 0
 
     # ---------------------------------------------------------------- camera and stream
@@ -191,6 +207,9 @@ class WallTile(VideoTile):
     def _new_supervisor(self, url: str) -> StreamSupervisor:
         factory = factory_for(url)
         source = factory(self._camera_id or "tile") if factory is not None else None
+        if source is not None:
+            # A pending player's first pictures come at this tile's size already.
+            self.ask_picture_size(source)
         supervisor = StreamSupervisor(
             source,
             url,
@@ -332,74 +351,78 @@ class WallTile(VideoTile):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         try:
-            box = QRectF(self.rect())
-            painter.fillRect(box, Qt.GlobalColor.black)
             supervisor = self.supervisor
-            source = supervisor.source if supervisor is not None else None
             status = supervisor.status if supervisor is not None else None
-            if source is not None:
-                with source.hold_frame() as frame:
-                    if frame is not None:
-                        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-                        target = _fit(QSize(*frame.display_size), box)
-                        image = QImage(
-                            frame.data,
-                            frame.width,
-                            frame.height,
-                            frame.stride,
-                            QImage.Format.Format_RGB32,
-                        )
-                        width, height = frame.width / self._zoom, frame.height / self._zoom
-                        crop = QRectF(
-                            self._centre.x() * frame.width - width / 2,
-                            self._centre.y() * frame.height - height / 2,
-                            width,
-                            height,
-                        )
-                        painter.drawImage(target, image, crop)
-                        if status is not None and status.state is not StreamState.LIVE:
-                            painter.fillRect(target, QColor(0, 0, 0, 90))
-            if status is not None:
-                self._paint_overlays(painter, box, status)
-            else:
-                self._paint_idle(painter, box)
-            self._paint_extras(painter, box)
+            ratio = self.devicePixelRatioF()
+            self._paint_picture(painter, ratio, status)
+            self._paint_overlays(painter, ratio, status)
+            self._paint_frame(painter)
         finally:
             painter.end()
 
-    def _paint_idle(self, painter: QPainter, box: QRectF) -> None:
-        painter.setPen(QPen(QColor(200, 200, 200)))
-        if self._camera_id is None:
-            text = self.tr("Drop a camera here")
-        else:
-            text = self.camera_name + "\n" + (self._notice or self.tr("Waiting for the stream…"))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._frame_rects = {}
 
-    def _paint_extras(self, painter: QPainter, box: QRectF) -> None:
+    def _crop(self, frame: FrameView) -> QRectF | None:
+        if self._zoom <= 1.0:
+            return None
+        width, height = frame.width / self._zoom, frame.height / self._zoom
+        return QRectF(
+            self._centre.x() * frame.width - width / 2,
+            self._centre.y() * frame.height - height / 2,
+            width,
+            height,
+        )
+
+    def _overlay_state(self, status: StreamStatus | None, now: float) -> tuple[object, ...]:
+        idle = (self._camera_id, self._notice) if status is None else None
+        return (
+            *super()._overlay_state(status, now),
+            idle,
+            self._marker[0] if self._marker else None,
+            self._marker[1].rgba() if self._marker else None,
+            round(self._zoom, 1),
+        )
+
+    def _overlay_items(self, status: StreamStatus | None, now: float) -> list[OverlayItem]:
+        box = self._box
+        font = self.font()
+        if status is None:
+            if self._camera_id is None:
+                text = self.tr("Drop a camera here")
+            else:
+                text = (
+                    self.camera_name + "\n" + (self._notice or self.tr("Waiting for the stream…"))
+                )
+            items = [centred_text_item(box, text, font)]
+        else:
+            items = super()._overlay_items(status, now)
+        metrics = QFontMetricsF(font)
         if self._marker is not None:
             text, colour = self._marker
-            metrics = painter.fontMetrics()
             height = metrics.height() + 6
             rect = QRectF(
                 6, box.height() - height - 30, metrics.horizontalAdvance(text) + 14, height
             )
-            painter.fillRect(rect, colour)
-            painter.setPen(QPen(Qt.GlobalColor.white))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            items.append(filled_text_item(rect, text, font, colour))
         if self._zoom > 1.0:
-            text = f"{self._zoom:.1f}×"
-            metrics = painter.fontMetrics()
             rect = QRectF(box.width() / 2 - 30, 6, 60, metrics.height() + 4)
-            painter.fillRect(rect, QColor(0, 0, 0, 150))
-            painter.setPen(QPen(Qt.GlobalColor.white))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        frame_colour = _DROP_TARGET if self._drop_hover else _SELECTED if self._selected else None
-        if frame_colour is not None:
-            painter.setPen(QPen(frame_colour, 3))
-            painter.drawRect(box.adjusted(1.5, 1.5, -1.5, -1.5))
-        else:
-            painter.setPen(QPen(QColor(40, 40, 40), 1))
-            painter.drawRect(box.adjusted(0, 0, -1, -1))
+            items.append(filled_text_item(rect, f"{self._zoom:.1f}×", font, _BACKDROP))
+        return items
+
+    def _paint_frame(self, painter: QPainter) -> None:
+        colour = _DROP_TARGET if self._drop_hover else _SELECTED if self._selected else _GRID
+        rect = self._frame_rects.get(colour.rgba())
+        if rect is None:
+            # A 3-pixel frame for the selected tile or a drop target, a 1-pixel grid line
+            # otherwise; pen and rectangle are made once per size.
+            width = 1 if colour is _GRID else 3
+            inset = width / 2
+            rect = (QPen(colour, width), self._box.adjusted(inset, inset, -inset, -inset))
+            self._frame_rects[colour.rgba()] = rect
+        painter.setPen(rect[0])
+        painter.drawRect(rect[1])
 
     # ---------------------------------------------------------------- mouse
 

@@ -90,9 +90,9 @@ def test_restore_defaults_resets_the_editors(dialog: SettingsDialog, qtbot: QtBo
     buttons = fresh.findChild(QDialogButtonBox)
     assert buttons is not None
     buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
-    assert stale.value() == 3.0
+    assert stale.value() == 2.5
     fresh.accept()
-    assert dialog.settings.get("video.stale_after_s") == 3.0
+    assert dialog.settings.get("video.stale_after_s") == 2.5
 
 
 def test_labels_are_translated(

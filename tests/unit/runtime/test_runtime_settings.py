@@ -44,7 +44,7 @@ def test_defaults_without_a_file(settings_path: Path) -> None:
     assert current.get("language") == "system"
     assert current.get("video.network_caching_ms") == 300
     assert current.get("video.max_main_streams") == 4
-    assert current.get("video.stale_after_s") == 3.0
+    assert current.get("video.stale_after_s") == 2.5
     assert current.get("ui.remember_layout") is True
     assert current.get("log.level") == "INFO"
     assert not settings_path.exists()
