@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No per-example deadline: a deadline is a timing assertion, and on a shared machine a slow
+# example says nothing about the code (timings belong in bench/).
+settings.register_profile("tianmu", deadline=None)
+settings.load_profile("tianmu")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 
