@@ -12,9 +12,9 @@ console in the next round) so that whatever else loads the machine hits both sid
   both sides show the same sub streams. The window is sized so that every tile is exactly a
   cell of a 1920x1080 grid (480x270 for 16 tiles), like the bare side's windows: libvlc's
   scaler is several times dearer at sizes that do not keep the picture's aspect ratio, and
-  the sides must scale alike. Qt runs on the ``offscreen`` platform: that is how
-  the tiles paint everywhere (into a backing-store image), and it keeps the X server's
-  copying out of the console's figure.
+  the sides must scale alike. The window is shown on a private Xvfb of its own
+  (``--console-platform offscreen`` keeps it off any X server). The 16-tile wall is also
+  measured with native output (``console.video.output``: libvlc draws into the tiles).
 * **bare**: the same streams shown the way VLC shows them itself: one libvlc player per stream
   drawing with its own X11 output (``xcb_x11``; ``--gl=none --gles2=none``, otherwise it
   renders through software OpenGL at ten times the CPU) into plain native X windows of the
@@ -22,15 +22,21 @@ console in the next round) so that whatever else loads the machine hits both sid
   decoder options are the console's, so the ratio compares the display paths, not decoder
   settings.
 
-CPU is each child's own (user + system, from the kernel) over a fixed window after warm-up;
-the Xvfb that the bare side draws into is reported apart. Pictures come from libvlc's
+CPU is each child's own (user + system, from the kernel) over a fixed window after warm-up.
+Each side has an X server of its own (Xvfb), whose CPU is counted with it: the bare
+side's pictures are copied to the screen by the X server, the console's are composed in its
+backing store and then copied by the X server. ``wall*_cpu_ratio_vs_bare`` compares the two
+processes; ``wall*_cpu_ratio_vs_bare_with_x`` the processes with their X server's work, which
+is what the machine pays to show the wall either way. Pictures come from libvlc's
 per-stream counters (displayed and lost; not ``decoded_video``, which VLC 3 counts twice);
 the console's fps per tile counts new pictures actually painted.
 
 Then, in the console child: CPU with the wall's window minimised against CPU with it showing
 (nobody sees the tiles, so their players stop), stale detection and event-loop lateness
 while 16 tiles play and feeds are stopped and restarted (the tiles reconnect), and time to
-first frame over sequential drops of a camera on a one-tile page.
+first frame over sequential drops of a camera on a one-tile page. While the lateness is
+measured, a third process runs the same probe in an empty Qt event loop: its lateness is
+what this machine's load does to any GUI thread (``lateness_reference_*``).
 
 Prints one figure per line as ``name: value unit`` (lines starting with ``#`` describe the
 run); ``--quick`` runs 1/4/16 tiles with short windows in under a minute.
@@ -68,6 +74,8 @@ from bench._common import CpuWindow, die_with_parent, emit, parse_args, percenti
 logger = logging.getLogger("bench.wall")
 
 SCREEN = (1920, 1080)
+# The X screen is larger than the grid: the console's window adds its toolbar to the grid.
+X_SCREEN = (2048, 1280)
 FEED_NAMES = (
     "嘉积 Jiaji Rd 01",
     "博鳌 Boao Pier 02",
@@ -149,6 +157,8 @@ def _child_main(role: str) -> int:
 
     if role == "console":
         side: Any = _make_console_side(send, spin, wait_until)
+    elif role == "reference":
+        side = _make_reference_side()
     else:
         side = _make_bare_side(wait_until)
 
@@ -299,6 +309,10 @@ def _make_console_side(
                     )
 
             def showing(tile: WallTile) -> bool:
+                if getattr(tile, "shows_native", lambda: False)():
+                    # libvlc draws: the console only learns that pictures are shown.
+                    supervisor = tile.supervisor
+                    return supervisor is not None and supervisor.status.state.value == LIVE_STATE
                 return tile.pictures_painted > before[id(tile)]
 
             wait_until(lambda: all(map(showing, self.tiles)), timeout)
@@ -396,6 +410,13 @@ def _make_console_side(
                 self.close()
             return {"seconds": seconds}
 
+        def set_output(self, output: str) -> dict[str, Any]:
+            """Painted tiles or libvlc's own output into native windows in the tiles."""
+            from console.video.output import set_preferred_output
+
+            set_preferred_output(output)
+            return {}
+
         def probe_reset(self) -> dict[str, Any]:
             self.probe.reset()
             return {}
@@ -407,6 +428,35 @@ def _make_console_side(
             return {"probe": snapshot}
 
     return ConsoleSide()
+
+
+def _make_reference_side() -> Any:
+    from console.diagnostics import LatenessProbe
+
+    class ReferenceSide:
+        """An empty Qt event loop with the console's lateness probe: how late this machine's
+        load makes a GUI thread that has nothing else to do."""
+
+        def __init__(self) -> None:
+            self.probe = LatenessProbe()
+            self.probe.start()
+
+        def ping(self) -> dict[str, Any]:
+            return {}
+
+        def close(self) -> dict[str, Any]:
+            return {}
+
+        def probe_reset(self) -> dict[str, Any]:
+            self.probe.reset()
+            return {}
+
+        def probe_snapshot(self) -> dict[str, Any]:
+            snapshot = self.probe.snapshot()
+            snapshot.pop("last_stall", None)
+            return {"probe": snapshot}
+
+    return ReferenceSide()
 
 
 def _count_paints_of_older_tiles(tile_class: Any) -> None:
@@ -620,12 +670,12 @@ class Child:
 
 @contextlib.contextmanager
 def xvfb(log_path: Path) -> Iterator[tuple[str, int]]:
-    """A private Xvfb screen of ``SCREEN`` size; yields (DISPLAY, pid)."""
+    """A private Xvfb screen of ``X_SCREEN`` size; yields (DISPLAY, pid)."""
     read_end, write_end = os.pipe()
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-             f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp", "-noreset"],
+             f"{X_SCREEN[0]}x{X_SCREEN[1]}x24", "-nolisten", "tcp", "-noreset"],
             pass_fds=(write_end,),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -719,11 +769,19 @@ def _sub_urls(simulator: Any, count: int) -> list[str]:
 
 
 def measure_walls(
-    plan: Plan, console: Child, bare: Child, simulator: Any, xvfb_pid: int
-) -> dict[int, tuple[SideFigures, SideFigures]]:
+    plan: Plan,
+    console: Child,
+    bare: Child,
+    simulator: Any,
+    x_servers: tuple[int | None, int],
+) -> tuple[dict[int, tuple[SideFigures, SideFigures]], SideFigures | None]:
     """Every tile count on both sides, alternating which side goes first from round to
-    round."""
+    round; with the console on X, also 16 tiles of the console with native output (libvlc
+    drawing into the tiles), in the same rounds. Returns the sides per tile count and the
+    native console's figures."""
     results: dict[int, tuple[SideFigures, SideFigures]] = {}
+    console_x, bare_x = x_servers
+    native = SideFigures() if console_x is not None else None
     # The bare side's windows have the console's tiles' sizes.
     sizes = {size: console.call("layout", count=size)["sizes"] for size in plan.sizes}
     for size in plan.sizes:
@@ -734,15 +792,37 @@ def measure_walls(
                 continue
             urls = _sub_urls(simulator, size)
             ours, theirs = results[size]
-            sides = [(console, ours, None), (bare, theirs, xvfb_pid)]
+            sides = [(console, ours, console_x), (bare, theirs, bare_x)]
             if round_index % 2:
                 sides.reverse()
             for child, figures, server_pid in sides:
                 _window(child, urls, plan, figures, server_pid, sizes[size])
-    return results
+            if native is not None and size == BUDGET_TILES:
+                console.call("set_output", output="native")
+                try:
+                    _window(console, urls, plan, native, console_x, sizes[size])
+                finally:
+                    console.call("set_output", output="painted")
+    return results, native
 
 
-def report_walls(results: dict[int, tuple[SideFigures, SideFigures]]) -> None:
+def report_walls(
+    results: dict[int, tuple[SideFigures, SideFigures]], native: SideFigures | None
+) -> None:
+    if native is not None and native.cpu_pct and BUDGET_TILES in results:
+        theirs = results[BUDGET_TILES][1]
+        prefix = f"wall{BUDGET_TILES}_native"
+        native_cpu = statistics.fmean(native.cpu_pct)
+        theirs_cpu = statistics.fmean(theirs.cpu_pct)
+        emit(f"{prefix}_cpu_pct", native_cpu, "%", 1)
+        emit(f"{prefix}_cpu_ratio_vs_bare", native_cpu / theirs_cpu, "x")
+        native_with_x = native_cpu + statistics.fmean(native.xvfb_pct)
+        with_x = theirs_cpu + statistics.fmean(theirs.xvfb_pct)
+        emit(f"{prefix}_cpu_ratio_vs_bare_with_x", native_with_x / with_x, "x")
+        emit(f"{prefix}_lost_pictures", native.lost, "pictures")
+        emit(f"{prefix}_displayed_fps_min", min(native.displayed_fps), "fps", 1)
+        if native.not_live:
+            emit(f"{prefix}_tiles_without_picture", native.not_live, "tiles")
     for size, (ours, theirs) in results.items():
         prefix = f"wall{size}"
         ours_cpu = statistics.fmean(ours.cpu_pct)
@@ -750,10 +830,14 @@ def report_walls(results: dict[int, tuple[SideFigures, SideFigures]]) -> None:
         emit(f"{prefix}_cpu_pct", ours_cpu, "%", 1)
         emit(f"{prefix}_bare_cpu_pct", theirs_cpu, "%", 1)
         emit(f"{prefix}_cpu_ratio_vs_bare", ours_cpu / theirs_cpu if theirs_cpu else math.nan, "x")
-        # The bare side's pictures are copied to the screen by the X server, the console's by
-        # its own GUI thread: this ratio counts that copy on both sides.
+        # Each side with its X server's work (none for a console kept off X).
+        ours_with_x = ours_cpu + (statistics.fmean(ours.xvfb_pct) if ours.xvfb_pct else 0.0)
         with_x = theirs_cpu + statistics.fmean(theirs.xvfb_pct)
-        emit(f"{prefix}_cpu_ratio_vs_bare_with_x", ours_cpu / with_x if with_x else math.nan, "x")
+        emit(
+            f"{prefix}_cpu_ratio_vs_bare_with_x",
+            ours_with_x / with_x if with_x else math.nan,
+            "x",
+        )
         # CPU per picture shown: a side that falls behind on a busy machine shows fewer
         # pictures and so looks cheaper by CPU share alone.
         ours_ms = 1000 * ours.cpu_s / ours.pictures if ours.pictures else math.nan
@@ -771,6 +855,8 @@ def report_walls(results: dict[int, tuple[SideFigures, SideFigures]]) -> None:
         emit(f"{prefix}_displayed_fps_min", min(ours.displayed_fps), "fps", 1)
         emit(f"{prefix}_bare_fps_min", min(theirs.displayed_fps), "fps", 1)
         emit(f"{prefix}_bare_xvfb_cpu_pct", statistics.fmean(theirs.xvfb_pct), "%", 1)
+        if ours.xvfb_pct:
+            emit(f"{prefix}_xvfb_cpu_pct", statistics.fmean(ours.xvfb_pct), "%", 1)
         if ours.restarts:
             emit(f"{prefix}_size_restarts_in_window", ours.restarts, "restarts")
         if ours.not_live or theirs.not_live:
@@ -816,9 +902,12 @@ def _ensure_wall(console: Child, simulator: Any, count: int, open_count: int) ->
         console.call("open", urls=_sub_urls(simulator, count))
 
 
-def measure_reconnects(plan: Plan, console: Child, simulator: Any, open_count: int) -> None:
+def measure_reconnects(
+    plan: Plan, console: Child, reference: Child, simulator: Any, open_count: int
+) -> None:
     """16 tiles play; feeds are stopped (their tiles must turn stale) and restarted (their
-    tiles must reconnect) while the lateness probe watches the event loop."""
+    tiles must reconnect) while the lateness probe watches the event loop, and the reference
+    process's probe an empty one."""
     logger.info("stale detection, reconnects, lateness")
     count = 16
     feeds = len(simulator.feeds)
@@ -826,6 +915,7 @@ def measure_reconnects(plan: Plan, console: Child, simulator: Any, open_count: i
     time.sleep(plan.settle_s)
     console.drain_events()
     console.call("probe_reset")
+    reference.call("probe_reset")
     stale_s: list[float] = []
     stale_after_picture_s: list[float] = []
     in_flight_s: list[float] = []
@@ -864,6 +954,7 @@ def measure_reconnects(plan: Plan, console: Child, simulator: Any, open_count: i
             emit(f"reconnect_missing_cycle{cycle + 1}", len(affected) - len(live_at), "tiles")
         time.sleep(plan.settle_s)
     probe = console.call("probe_snapshot")["probe"]
+    reference_probe = reference.call("probe_snapshot")["probe"]
     # The budget counts from the last new picture: pictures already on their way when the
     # encoder stops are real pictures and still arrive (the stream's latency); the stale
     # mark can only start counting once they stop. Both are printed.
@@ -889,6 +980,8 @@ def measure_reconnects(plan: Plan, console: Child, simulator: Any, open_count: i
     emit("lateness_p99_ms", float(probe["p99_ms"]), "ms", 1)
     emit("lateness_max_ms", float(probe["max_ms"]), "ms", 1)
     emit("lateness_ticks", int(probe["window"]), "ticks")
+    emit("lateness_reference_p99_ms", float(reference_probe["p99_ms"]), "ms", 1)
+    emit("lateness_reference_max_ms", float(reference_probe["max_ms"]), "ms", 1)
     if probe.get("last_stall_stack"):
         # For whoever chases the stall: where the GUI thread was while blocked.
         print(
@@ -932,15 +1025,20 @@ def _child_env(**overrides: str) -> dict[str, str]:
     return env
 
 
-def run(plan: Plan, quick: bool) -> None:
+def run(plan: Plan, quick: bool, console_platform: str) -> None:
     from console.server.media import CameraSimulator
 
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tianmu-wall-")))
-        display, xvfb_pid = stack.enter_context(xvfb(workdir / "xvfb.log"))
-        console_env = _child_env(QT_QPA_PLATFORM="offscreen")
-        console_env.pop("DISPLAY", None)
+        # One X server per side: a window of one side never covers the other's (an X server
+        # does not draw what nobody can see), and each server's CPU is its side's.
+        display, xvfb_pid = stack.enter_context(xvfb(workdir / "xvfb-bare.log"))
+        console_display, console_xvfb_pid = stack.enter_context(xvfb(workdir / "xvfb-console.log"))
+        console_on_x = console_platform == "xcb"
+        console_env = _child_env(QT_QPA_PLATFORM=console_platform, DISPLAY=console_display)
+        if not console_on_x:
+            console_env.pop("DISPLAY", None)
         console = Child("console", console_env, workdir / "console.log")
         stack.callback(console.stop)
         bare = Child(
@@ -962,21 +1060,43 @@ def run(plan: Plan, quick: bool) -> None:
         bare.wait_ready()
         logger.info("ready after %.1f s", time.monotonic() - started)
         print(
-            f"# console: WallView page of WallTiles, Qt offscreen, {SCREEN[0]}x{SCREEN[1]} window; "
+            f"# console: WallView page of WallTiles, Qt {console_platform}, "
+            f"{SCREEN[0]}x{SCREEN[1]} grid; "
             f"bare: libvlc xcb_x11 into native X windows at the tiles' places on Xvfb {display}; "
             f"{len(FEED_NAMES)} simulator sub streams 640x360@{SUB_FPS}, shared round-robin; "
             f"{os.cpu_count()} cores; {'quick' if quick else 'full'} run",
             flush=True,
         )
         emit("load_average_1min_start", os.getloadavg()[0], "", 1)
-        walls = measure_walls(plan, console, bare, simulator, xvfb_pid)
-        report_walls(walls)
+        walls, native = measure_walls(
+            plan,
+            console,
+            bare,
+            simulator,
+            (console_xvfb_pid if console_on_x else None, xvfb_pid),
+        )
+        report_walls(walls, native)
         bare.stop()
         measure_hidden(plan, console, simulator)  # leaves 16 tiles playing
-        measure_reconnects(plan, console, simulator, BUDGET_TILES)
+        reference_env = _child_env(QT_QPA_PLATFORM="offscreen")
+        reference_env.pop("DISPLAY", None)
+        reference = Child("reference", reference_env, workdir / "reference.log")
+        stack.callback(reference.stop)
+        reference.wait_ready()
+        measure_reconnects(plan, console, reference, simulator, BUDGET_TILES)
         measure_ttff(plan, console, simulator)
         emit("load_average_1min_end", os.getloadavg()[0], "", 1)
     emit("bench_wall_s", time.monotonic() - started, "s", 1)
+
+
+def _configure_parser(parser: Any) -> None:
+    parser.add_argument("-v", "--verbose", action="store_true", help="log the phases to stderr")
+    parser.add_argument(
+        "--console-platform",
+        choices=("xcb", "offscreen"),
+        default="xcb",
+        help="show the console's wall on the private X server (default) or keep it off X",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -986,9 +1106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(
         __doc__.splitlines()[0] if __doc__ else "",
         arguments,
-        configure=lambda parser: parser.add_argument(
-            "-v", "--verbose", action="store_true", help="log the phases to stderr"
-        ),
+        configure=_configure_parser,
     )
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
@@ -1001,7 +1119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, interrupted)
     try:
-        run(Plan.quick() if args.quick else Plan.full(), args.quick)
+        run(Plan.quick() if args.quick else Plan.full(), args.quick, args.console_platform)
     except KeyboardInterrupt:
         print("interrupted; every process this run started is stopped", file=sys.stderr)
         return 130

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console import paths, scrub
@@ -66,6 +66,7 @@ from console.settings import Settings, atomic_write
 from console.store import Store, open_store
 from console.store.outbox import OutboxChange
 from console.tasks import NET, STORE, Coalescer, Debouncer, TaskRunner
+from console.video.output import set_preferred_output
 from console.video.schemes import factory_for
 from console.wall.layout import LayoutLibrary
 from console.wall.model import Wall
@@ -554,7 +555,9 @@ class SessionWiring(QObject):
             settings.on_change(
                 lambda _key, value: wall.set_stale_after(value), key="video.stale_after_s"
             ),
+            settings.on_change(lambda _key, value: set_preferred_output(value), key="video.output"),
         ]
+        set_preferred_output(settings.get("video.output"))
         return wall
 
     def start(self) -> None:
@@ -846,6 +849,7 @@ class SessionWiring(QObject):
                 connection=self.connection_text,
                 pending=lambda: self.pending,
                 log_file=self.services.log_file,
+                wall=self.wall.view,
                 parent=self.window,
             )
         if self._diagnostics.isVisible():
@@ -1087,4 +1091,7 @@ def main(argv: list[str]) -> int:
         return app.exec()
     finally:
         console.shutdown()
+        # Widgets handed to deleteLater() are deleted now, while Python is whole: left to
+        # PySide's own clean-up at exit, they would be destroyed in no fixed order.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         uninstall_hook()

@@ -209,6 +209,26 @@ SCHEMA: tuple[Setting, ...] = (
         maximum=64,
     ),
     Setting(
+        key="video.output",
+        type=str,
+        default="painted",
+        label=QT_TRANSLATE_NOOP("Settings", "Video output"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "Painted: the console paints every picture, with the camera's name and state over "
+            "it, the last picture kept while a camera reconnects, and digital zoom. Native: "
+            "the video library draws into the tile itself, which costs less CPU; name and "
+            "state sit above and below the picture and there is no zoom. Applies to cameras "
+            "opened after the change.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Video"),
+        choices=("painted", "native"),
+        choice_labels=(
+            QT_TRANSLATE_NOOP("Settings", "Painted by the console"),
+            QT_TRANSLATE_NOOP("Settings", "Native window"),
+        ),
+    ),
+    Setting(
         key="video.stale_after_s",
         type=float,
         default=2.5,

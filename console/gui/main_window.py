@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from console.gui.docks import DockId, dock_title, make_dock
@@ -33,7 +33,8 @@ class MainWindow(QMainWindow):
     (``set_dock_widget``), adds the features' menus (``add_feature_menu``) and status fields
     (``status.add_field``), feeds the status bar and banner, and answers the signals below.
     Docks keep stable object names, so ``saved_layout``/``apply_layout`` round-trip the
-    operator's arrangement.
+    operator's arrangement, along with whether the window was maximised and where it goes
+    when it is not.
 
     Signals:
         settings_requested(): the operator chose Settings.
@@ -172,22 +173,50 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
 
     def saved_layout(self) -> SavedLayout:
+        normal = self.normalGeometry()
         return SavedLayout(
-            bytes(self.saveGeometry().data()), bytes(self.saveState(LAYOUT_VERSION).data())
+            bytes(self.saveGeometry().data()),
+            bytes(self.saveState(LAYOUT_VERSION).data()),
+            maximised=self.isMaximized(),
+            normal_geometry=(
+                (normal.x(), normal.y(), normal.width(), normal.height())
+                if normal.isValid()
+                else None
+            ),
         )
 
     def apply_layout(self, layout: SavedLayout | None) -> bool:
-        """Restore a saved geometry and dock arrangement; False (and defaults) if unusable."""
+        """Restore a saved geometry and dock arrangement; False (and defaults) if unusable.
+
+        Called before the window is shown, a maximised layout shows it maximised; its normal
+        geometry is where it goes when the operator restores it.
+        """
         if layout is None:
             return False
         if layout.geometry:
             self.restoreGeometry(QByteArray(layout.geometry))
+        self._apply_window_state(layout)
         restored = self.restoreState(QByteArray(layout.state), LAYOUT_VERSION)
         if not restored:
             logger.info("Saved window layout not usable; using the default arrangement")
             self.restoreState(self._default_state, LAYOUT_VERSION)
         self._sync_banner()  # restoreState also restores the banner bar's visibility
         return restored
+
+    def _apply_window_state(self, layout: SavedLayout) -> None:
+        # Set explicitly rather than left to the geometry blob: how a maximised window comes
+        # back from it differs between platforms and window managers, and the normal geometry
+        # can be lost to the maximised one.
+        maximised = Qt.WindowState.WindowMaximized
+        # A layout saved before the state was kept: the blob's word stands.
+        wanted = self.isMaximized() if layout.maximised is None else layout.maximised
+        if layout.normal_geometry is not None:
+            self.setWindowState(self.windowState() & ~maximised)
+            self.setGeometry(_on_a_screen(QRect(*layout.normal_geometry)))
+        if wanted:
+            self.setWindowState(self.windowState() | maximised)
+        else:
+            self.setWindowState(self.windowState() & ~maximised)
 
     def reset_layout(self) -> None:
         for dock in self._docks.values():
@@ -285,3 +314,18 @@ class MainWindow(QMainWindow):
 
     def sizeHint(self) -> QSize:
         return QSize(1600, 900)
+
+
+def _on_a_screen(rect: QRect) -> QRect:
+    """``rect``, moved (and shrunk if need be) onto the screen that holds its centre, or the
+    primary screen when none does (the monitor it was on is gone)."""
+    screen = QGuiApplication.screenAt(rect.center()) or QGuiApplication.primaryScreen()
+    if screen is None:
+        return rect
+    room = screen.availableGeometry()
+    fitted = QRect(rect)
+    fitted.setWidth(min(rect.width(), room.width()))
+    fitted.setHeight(min(rect.height(), room.height()))
+    fitted.moveLeft(max(room.left(), min(fitted.left(), room.right() - fitted.width() + 1)))
+    fitted.moveTop(max(room.top(), min(fitted.top(), room.bottom() - fitted.height() + 1)))
+    return fitted

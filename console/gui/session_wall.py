@@ -16,16 +16,15 @@ server again until the camera's status changes.
 from __future__ import annotations
 
 import enum
-import functools
 import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFrame, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QWidget
 
 from console.domain.incident import IncidentSource
 from console.domain.model import PatrolPlan
@@ -35,13 +34,13 @@ from console.gui.text import fill
 from console.gui.wall.budget_label import StreamBudgetLabel
 from console.gui.wall.page_view import WallPageView
 from console.gui.wall.persistence import WorkspaceSaver
-from console.gui.wall.streams import StreamResolver, WallStreams
+from console.gui.wall.streams import StreamResolver, Unplayable, WallStreams
 from console.gui.wall.tile import WallTile
 from console.gui.wall.wall_view import WallView, layout_label
 from console.tasks import Task, TaskRunner
-from console.video.supervisor import StreamState, SupervisorConfig
-from console.wall.model import WallChange, WallEvent, WallPage
-from console.wall.stream_policy import StreamChoice, StreamPolicy
+from console.video.supervisor import SupervisorConfig
+from console.wall.model import WallPage
+from console.wall.stream_policy import StreamPolicy
 from console.wall.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -98,7 +97,6 @@ class CatalogueStreams(WallStreams):
         # Written by the network lane's workers, read on the GUI thread.
         self._refused: dict[str, Availability] = {}
         self._refused_lock = threading.Lock()
-        self._notices: dict[str, str] = {}
 
     def availability(self, camera_id: str) -> Availability | None:
         """Why the camera cannot play (None: as far as anyone knows, it can)."""
@@ -107,10 +105,6 @@ class CatalogueStreams(WallStreams):
             return known
         with self._refused_lock:
             return self._refused.get(camera_id)
-
-    def notice_for(self, camera_id: str) -> str:
-        """The line an idle tile of this camera shows (empty when there is none)."""
-        return self._notices.get(camera_id, "")
 
     def camera_status_changed(self, camera_ids: list[str]) -> None:
         """The catalogue has new statuses for these cameras: forget what the server said
@@ -147,31 +141,15 @@ class CatalogueStreams(WallStreams):
             self._refused.pop(camera_id, None)
         return urls
 
-    def _apply(self, tile: WallTile, choice: StreamChoice) -> None:
-        camera_id = tile.camera_id
-        availability = self.availability(camera_id) if camera_id is not None else None
-        supervisor = tile.supervisor
-        if availability is None or choice is StreamChoice.NONE:
-            if camera_id is not None:
-                self._notices.pop(camera_id, None)
-            if supervisor is not None and supervisor.state in (
-                StreamState.OFFLINE,
-                StreamState.NOT_SHARED,
-            ):
-                # Back: the supervisor reconnects with the picture it held.
-                supervisor.set_shared(True)
-                supervisor.set_online(True)
-            super()._apply(tile, choice)
-            return
-        assert camera_id is not None
-        if supervisor is not None:
-            # It was playing: keep its last picture, marked, and stop trying.
-            supervisor.set_shared(availability is not Availability.NOT_SHARED)
-            supervisor.set_online(availability is not Availability.OFFLINE)
-            return
-        text = self.availability_text(availability)
-        self._notices[camera_id] = text
-        tile.set_notice(text)
+    def unplayable(self, camera_id: str) -> Unplayable | None:
+        availability = self.availability(camera_id)
+        if availability is None:
+            return None
+        return Unplayable(
+            self.availability_text(availability),
+            online=availability is not Availability.OFFLINE,
+            shared=availability is not Availability.NOT_SHARED,
+        )
 
 
 class SessionTasks:
@@ -268,7 +246,6 @@ class SessionWall(QObject):
         self._camera_name = camera_name
         self._submit_record = submit_patrol_record
         self._awaiting_snapshot: set[str] = set()
-        self._hooked_views: set[int] = set()
         self._disposed = False
 
         self.streams = CatalogueStreams(
@@ -309,8 +286,8 @@ class SessionWall(QObject):
         self.patrol.page_shown.connect(self._on_patrol_page_shown)
         self.patrol.record_submitted.connect(self._on_patrol_record_submitted)
         self.patrol.record_failed.connect(self._on_patrol_record_failed)
-        self.wall.add_listener(self._on_wall_changed)
-        self._hook_page_views()
+        # Every tile's menu (the patrol's pages too) gets "Raise event…".
+        self.view.add_tile_menu_extension(self._add_raise_event_entry)
 
         self.menu = QMenu()
         self.menu.setObjectName("wall_menu")
@@ -389,7 +366,6 @@ class SessionWall(QObject):
             return
         self._disposed = True
         self.patrol.stop()
-        self.wall.remove_listener(self._on_wall_changed)
         self.saver.stop()
         self.view.dispose()
         self.tasks.close()
@@ -411,34 +387,13 @@ class SessionWall(QObject):
                 continue
         return views
 
-    def _hook_page_views(self) -> None:
-        # The wall view makes a page view per page (the patrol adds two); each gets the
-        # "Raise event…" entry in its tiles' menu.
-        for view in self._page_views():
-            if id(view) in self._hooked_views:
-                continue
-            self._hooked_views.add(id(view))
-            view.context_requested.connect(
-                functools.partial(self._on_page_view_context_requested, view)
-            )
-            view.destroyed.connect(functools.partial(self._hooked_views.discard, id(view)))
-
-    def _on_wall_changed(self, event: WallEvent) -> None:
-        if event.change is WallChange.PAGES:
-            self._hook_page_views()
-
-    def _on_page_view_context_requested(
-        self, view: WallPageView, cell: int, _position: QPoint
+    def _add_raise_event_entry(
+        self, menu: QMenu, view: WallPageView, cell: int, tile: WallTile
     ) -> None:
-        # The wall view connected first: its tile menu is already open (``popup`` does not
-        # wait), so the entry goes at its end.
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu) or menu.parent() is not self.view:
-            return
         menu.addSeparator()
         action = menu.addAction(self.tr("Raise event…"))
         action.setObjectName("raise_event_action")
-        action.setEnabled(view.tile(cell).camera_id is not None)
+        action.setEnabled(tile.camera_id is not None)
         action.triggered.connect(lambda: self.raise_event_from_tile(view, cell))
 
     def _queue_patrol_record(self, body: dict[str, Any]) -> object:

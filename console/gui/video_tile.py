@@ -10,6 +10,10 @@ unscaled; the overlays (name, badge, age, figures) are drawn into small images o
 their text changes and then copied too; the image wrapping each picture buffer is made once.
 Every Qt call gives the interpreter lock up and must win it back from the decoder threads,
 so fewer calls per paint also means less waiting.
+
+A source that draws its pictures itself (native output, ``console.video.output``) gets a
+``NativeSurface`` between a strip at the top and one at the bottom, which carry the overlays:
+nothing can be painted over a native window.
 """
 
 from __future__ import annotations
@@ -33,7 +37,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.gui.native_surface import NativeSurface, native_windows_available
 from console.video.frames import PictureSizing, close_enough, fit
+from console.video.output import VideoOutput, WindowOutput, preferred_output
 from console.video.schemes import factory_for, scheme_of
 from console.video.source import FrameView, VideoSource
 from console.video.supervisor import (
@@ -60,6 +66,9 @@ _AGE_SHOWN_AFTER_S = 1.0
 _DIMMED = QColor(0, 0, 0, 90)
 _BACKDROP = QColor(0, 0, 0, 150)
 _IMAGE_CACHE = 4  # picture buffers a tile keeps images of (three plus one being replaced)
+# A retired native window is destroyed this long after its source was told to stop, when the
+# decoder has long let go of it.
+_SURFACE_RETIRE_MS = 15_000
 
 Sprite = tuple[QPointF, QImage]
 
@@ -114,6 +123,26 @@ class RepaintClock(QObject):
             if tile.advance(now):
                 self.repaints += 1
                 tile.update()
+
+
+def make_source(url: str, name: str) -> VideoSource | None:
+    """The source this machine has for ``url``'s scheme, drawing into a native window when
+    that is the application's preference and the platform allows it; None if none can play
+    it."""
+    factory = factory_for(url)
+    if factory is None:
+        return None
+    if (
+        preferred_output() is VideoOutput.NATIVE
+        and native_windows_available()
+        and getattr(factory, "can_draw_into_window", False)
+    ):
+        return factory(name, native=True)  # type: ignore[call-arg]
+    return factory(name)
+
+
+def draws_into_window(source: object) -> bool:
+    return isinstance(source, WindowOutput) and source.draws_into_window
 
 
 def _image_of(frame: FrameView) -> QImage:
@@ -272,6 +301,8 @@ class VideoTile(QWidget):
         self._overlay_key: tuple[object, ...] | None = None
         self._overlay_sprites: list[Sprite] = []
         self._painted_counter = -1
+        # Native windows lent to sources that draw themselves, by source.
+        self._surfaces: dict[int, NativeSurface] = {}
         self._clock.register(self)
 
     # ---------------------------------------------------------------- wiring
@@ -296,8 +327,10 @@ class VideoTile(QWidget):
         source_factory: Callable[[str], object] | None = None,
     ) -> StreamSupervisor:
         """Play ``url`` with the source this machine has for its scheme, supervised."""
-        factory = source_factory or factory_for(url)
-        source = factory(self._camera_name or "tile") if factory is not None else None
+        name = self._camera_name or "tile"
+        source = source_factory(name) if source_factory is not None else make_source(url, name)
+        if source is not None:
+            self.prepare_source(source)  # type: ignore[arg-type]
         reason = "" if source is not None else scheme_of(url)
         supervisor = StreamSupervisor(
             source,  # type: ignore[arg-type]
@@ -311,8 +344,10 @@ class VideoTile(QWidget):
 
     def attach(self, supervisor: StreamSupervisor | None) -> None:
         """Show ``supervisor``'s stream (None: an empty tile). The previous one is stopped."""
-        if self._supervisor is not None and self._supervisor is not supervisor:
-            self._supervisor.stop()
+        previous = self._supervisor
+        if previous is not None and previous is not supervisor:
+            previous.stop()
+            self.retire_surface(previous.source)
         self._supervisor = supervisor
         self._seen_counter = -1
         self._seen_status = None
@@ -320,7 +355,11 @@ class VideoTile(QWidget):
         self._images.clear()
         self._asked_size = None
         if supervisor is not None and supervisor.source is not None:
-            self.ask_picture_size(supervisor.source)
+            self.prepare_source(supervisor.source)
+            surface = self._surfaces.get(id(supervisor.source))
+            if surface is not None:
+                surface.show()
+                surface.raise_()
         self.update()
 
     def stop(self) -> None:
@@ -397,6 +436,9 @@ class VideoTile(QWidget):
         size = event.size()
         self._size = (size.width(), size.height())
         self._box = QRectF(0, 0, size.width(), size.height())
+        area = self.native_area().toRect()
+        for surface in self._surfaces.values():
+            surface.setGeometry(area)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
@@ -404,10 +446,48 @@ class VideoTile(QWidget):
             supervisor = self._supervisor
             status = supervisor.status if supervisor is not None else None
             ratio = self.devicePixelRatioF()
-            self._paint_picture(painter, ratio, status)
+            if self.shows_native():
+                painter.fillRect(self._box, Qt.GlobalColor.black)
+            else:
+                self._paint_picture(painter, ratio, status)
             self._paint_overlays(painter, ratio, status)
         finally:
             painter.end()
+
+    # ---------------------------------------------------------------- native output
+
+    def shows_native(self) -> bool:
+        """Whether the current source draws its pictures into a native window."""
+        supervisor = self._supervisor
+        return supervisor is not None and id(supervisor.source) in self._surfaces
+
+    def native_area(self) -> QRectF:
+        """Where a native window shows the picture: between the overlay strips."""
+        line = QFontMetricsF(self._overlay_font()).height() + 4
+        strip = line + 2 * _MARGIN
+        return QRectF(0, strip, self._box.width(), max(0.0, self._box.height() - 2 * strip))
+
+    def prepare_source(self, source: VideoSource) -> None:
+        """Before ``source`` plays: lend it a native window if it draws itself (hidden until
+        it becomes the tile's current source), else tell it the picture size."""
+        if not draws_into_window(source):
+            self.ask_picture_size(source)
+            return
+        if id(source) in self._surfaces:
+            return
+        surface = NativeSurface(self)
+        surface.setGeometry(self.native_area().toRect())
+        surface.hide()
+        self._surfaces[id(source)] = surface
+        source.set_window(surface.handle())  # type: ignore[attr-defined]
+
+    def retire_surface(self, source: VideoSource | None) -> None:
+        """``source`` was told to stop: hide its window and destroy it once the decoder has
+        surely let go of it."""
+        surface = self._surfaces.pop(id(source), None)
+        if surface is not None:
+            surface.hide()
+            QTimer.singleShot(_SURFACE_RETIRE_MS, surface, surface.deleteLater)
 
     def _paint_picture(self, painter: QPainter, ratio: float, status: StreamStatus | None) -> None:
         """The picture, centred, and black around it (the tile is opaque: every pixel is

@@ -7,8 +7,15 @@ thread per stream. Its log goes through a callback into Python logging, quietly 
 at INFO, its warnings at DEBUG, the rest dropped) and with credentials scrubbed from every
 line: libvlc prints MRLs, and MRLs can carry ``user:password@``.
 
-``configure()`` must be called before the first ``instance()`` to change the defaults;
-``shutdown()`` stops every player (bounded) and detaches the log before the interpreter exits.
+``configure()`` must be called before the first ``instance()`` to change the defaults.
+
+``shutdown()`` runs at interpreter exit (``atexit``), while Python is still whole: it refuses
+new players, stops every player (each bounded in time), detaches the log and releases the
+instance, so that no libvlc thread is left to call into Python while the interpreter
+finalizes. A player that does not stop in time (a libvlc call that never returns) can still
+call its callbacks later, so then the instance is left alone and every callback object libvlc
+may still call is kept alive for good (a deliberate leak at exit: freeing a ctypes callback
+that C code then calls is a crash).
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from dataclasses import dataclass, field
 import vlc
 
 from console.scrub import scrub
+from console.video import worker
 
 logger = logging.getLogger(__name__)
 vlc_logger = logging.getLogger("console.video.libvlc")
@@ -32,6 +40,12 @@ vlc_logger = logging.getLogger("console.video.libvlc")
 _LIBVLC_WARNING = 3
 _LIBVLC_ERROR = 4
 _LOG_LINE_BYTES = 1024
+# How long releasing the instance may take at exit (it joins libvlc's own threads).
+_RELEASE_TIMEOUT_S = 2.0
+
+
+class EngineClosed(RuntimeError):
+    """libvlc was shut down (the process is exiting): no new player is made."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,7 @@ _config = EngineConfig()
 _instance: vlc.Instance | None = None
 _log_callback: Callable[..., None] | None = None
 _shutdown_hooks: list[Callable[[float], None]] = []
+_closed = False
 
 
 def configure(config: EngineConfig) -> None:
@@ -86,9 +101,13 @@ def config() -> EngineConfig:
 
 
 def instance() -> vlc.Instance:
-    """The process's libvlc instance, created on first use."""
+    """The process's libvlc instance, created on first use.
+
+    Raises ``EngineClosed`` once ``shutdown()`` has begun."""
     global _instance
     with _lock:
+        if _closed:
+            raise EngineClosed("libvlc has been shut down")
         if _instance is None:
             created = vlc.Instance(_config.args())
             if created is None:
@@ -107,20 +126,64 @@ def on_shutdown(hook: Callable[[float], None]) -> None:
 
 
 def shutdown(timeout: float = 3.0) -> None:
-    """Stop every registered player (each bounded by ``timeout``) and detach the log.
+    """Stop every player and release libvlc, in that order; see the module docstring.
 
-    Registered with atexit: libvlc threads must not call into Python while it finalizes.
+    Registered with atexit when the instance is made; atexit runs its hooks last-registered
+    first, so this runs before the teardown of Qt and other libraries imported earlier. Safe
+    to call more than once; no player can be made afterwards.
     """
+    global _closed, _instance
     with _lock:
+        if _closed:
+            return
+        _closed = True
         hooks = list(_shutdown_hooks)
         _shutdown_hooks.clear()
+        created = _instance
     for hook in hooks:
         try:
             hook(timeout)
         except Exception:
             logger.exception("stopping a video player at exit failed")
-    if _instance is not None and _log_callback is not None:
-        _instance.log_unset()
+    if created is None:
+        return
+    busy = [thread.name for thread in worker.running_threads()]
+    if _log_callback is not None:
+        # Waits for a log line being written right now; libvlc calls the callback no more.
+        created.log_unset()
+    if busy:
+        logger.warning(
+            "video players still busy at exit (%s); libvlc is left running", ", ".join(busy)
+        )
+        _keep_callbacks_for_good()
+        return
+    with _lock:
+        _instance = None
+    if _release_bounded(created, _RELEASE_TIMEOUT_S):
+        logger.debug("libvlc released")
+    else:
+        logger.warning("libvlc did not shut down within %.1f s at exit", _RELEASE_TIMEOUT_S)
+        _keep_callbacks_for_good()
+
+
+def _release_bounded(created: vlc.Instance, timeout: float) -> bool:
+    # libvlc_release joins libvlc's own threads; should one hang, the exit goes on without it.
+    thread = threading.Thread(target=created.release, name="libvlc-release", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return not thread.is_alive()
+
+
+def _keep_callbacks_for_good() -> None:
+    """Give every ctypes callback libvlc may still call an extra reference that is never
+    dropped, so that the interpreter's teardown does not free them under libvlc's feet.
+
+    python-vlc keeps each player's event callbacks in a cache on ``MediaPlayer``; the video
+    callbacks belong to objects that the stuck players' own threads keep alive.
+    """
+    for obj in (vlc.MediaPlayer.__dict__.get("event_manager"), _log_callback):
+        if obj is not None:
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 
 def _format_message(fmt: bytes, args: int | None) -> str:

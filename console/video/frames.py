@@ -271,6 +271,12 @@ class FrameExchange:
             self._carried = None
             self.counter += 1
 
+    def note_picture_elsewhere(self) -> None:
+        """A new picture was shown where this exchange cannot see it (a decoder drawing into
+        a window of its own): count it."""
+        with self._lock:
+            self.counter += 1
+
     def touch(self) -> None:
         """Count progress that did not change the picture (the decoder got new data)."""
         with self._lock:

@@ -4,12 +4,17 @@ A source decodes one stream on its own threads and keeps the latest picture in m
 32-bit BGRX (``QImage.Format_RGB32`` on little-endian machines). Callers never wait on it:
 ``open()`` and ``close()`` only hand work to the source's thread and return; what happened
 arrives later as ``SourceEvent``s, drained with ``take_events()``.
+
+The latest picture may be smaller than the stream (a source that can hand pictures over at the
+size a tile shows them does so); evidence wants the stream's own size, which a source that
+can offers through ``FullPictureCapture``, asynchronously like everything else.
 """
 
 from __future__ import annotations
 
 import enum
 import queue
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -39,6 +44,19 @@ class FrameView:
     stride: int
     counter: int
     display_size: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class FullPicture:
+    """The picture at the stream's own size, as a decoder made it: either a PNG file
+    (``path``; whoever receives it owns the file and deletes it) or BGRX pixels like a
+    ``FrameView``'s (``data`` with ``height`` rows of ``stride`` bytes)."""
+
+    path: str | None = None
+    data: Any = None
+    width: int = 0
+    height: int = 0
+    stride: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +114,22 @@ class VideoSource(Protocol):
 
     def stats(self) -> SourceStats:
         """The latest figures."""
+
+
+#: Receives a full-size picture, or None when the source has none to give. Called on one of the
+#: source's threads, or at once on the caller's when nothing plays.
+FullPictureCallback = Callable[[FullPicture | None], None]
+
+
+@runtime_checkable
+class FullPictureCapture(Protocol):
+    """A video source that can hand over the current picture at the stream's own size."""
+
+    def capture_full_picture(self, on_done: FullPictureCallback) -> None:
+        """Take the picture on the source's own thread and pass it to ``on_done`` there.
+
+        Never blocks. ``on_done`` is called at most once; it may not be called at all when
+        the decoder is stuck, so callers bound their wait."""
 
 
 class EventInbox:

@@ -17,12 +17,19 @@ controller starts the video over at that size; the last picture stays shown mean
 
 The video callbacks run for every picture on libvlc's thread and need the interpreter lock,
 so they do as little as possible: no logging, no allocation beyond what ctypes does.
+
+Evidence wants the stream's own size, not the tile's: ``capture_full_picture`` has libvlc
+write its next picture as a PNG at the stream's visible size (``video_take_snapshot``), on the
+controller's thread like every libvlc call, and hands the file's path over.
 """
 
 from __future__ import annotations
 
 import ctypes
 import logging
+import os
+import sys
+import tempfile
 import threading
 import time
 import weakref
@@ -36,7 +43,14 @@ import vlc
 from console.scrub import scrub
 from console.video import engine
 from console.video.frames import FrameExchange, close_enough
-from console.video.source import EventInbox, FrameView, SourceEvent, SourceStats
+from console.video.source import (
+    EventInbox,
+    FrameView,
+    FullPicture,
+    FullPictureCallback,
+    SourceEvent,
+    SourceStats,
+)
 from console.video.worker import CommandThread
 
 logger = logging.getLogger(__name__)
@@ -67,6 +81,14 @@ _EVENTS = {
 _KNOWN_SIZES_MAX = 1024
 _known_sizes: dict[str, tuple[int, int]] = {}
 _known_sizes_lock = threading.Lock()
+
+# A snapshot libvlc cannot take yet (no video output while the video starts over) is tried
+# again this often, for this long after it was asked for.
+_SNAPSHOT_RETRY_S = 0.2
+_SNAPSHOT_PATIENCE_S = 2.5
+# How often a player drawing into a native window reads libvlc's counters (its only sign of
+# new pictures): well inside the time after which a stream counts as frozen.
+_NATIVE_STATS_INTERVAL_S = 0.25
 
 _wedged_lock = threading.Lock()
 _wedged_count = 0
@@ -128,8 +150,13 @@ class PlayerController:
         exchange: FrameExchange,
         inbox: EventInbox,
         on_stats: Callable[[SourceStats], None],
+        *,
+        window: int | None = None,
     ):
         self.name = name
+        # A native window libvlc draws into itself (None: pictures come through callbacks).
+        self._window = window
+        self._displayed = 0
         self._exchange = exchange
         self._inbox = inbox
         self._on_stats = on_stats
@@ -149,7 +176,13 @@ class PlayerController:
         self._size_asked: tuple[int, int] | None = None
         self.restarts = 0
         self.calls: deque[tuple[str, int]] = deque(maxlen=64)
-        self._thread = CommandThread(f"vlc-{name}", idle=self._read_stats)
+        # Drawing into a window, libvlc's counters are the only sign of new pictures: read
+        # them often enough for a frozen stream to be noticed in time.
+        self._thread = CommandThread(
+            f"vlc-{name}",
+            idle=self._read_stats,
+            idle_interval=_NATIVE_STATS_INTERVAL_S if window is not None else 1.0,
+        )
         self._thread.submit("create", self._create)
         _live_controllers.add(self)
         _register_shutdown()
@@ -176,6 +209,41 @@ class PlayerController:
                 function(self._player)
 
         self._thread.submit(label, run)
+
+    def take_snapshot(self, on_done: FullPictureCallback) -> None:
+        """Call ``on_done`` from the controller's thread with the next picture at the
+        stream's own size, written by libvlc to a temporary PNG (None if there is none).
+
+        While the video starts over (a new stream, or a new picture size) libvlc has no
+        picture to give for a moment, so a failed attempt is tried again for up to
+        ``_SNAPSHOT_PATIENCE_S``; the controller's thread never sleeps meanwhile. Dropped
+        without a call if the controller is abandoned first."""
+        deadline = time.monotonic() + _SNAPSHOT_PATIENCE_S
+
+        def run() -> None:
+            self._record("snapshot")
+            picture = None
+            again = False
+            try:
+                picture = self._snapshot()
+                again = (
+                    picture is None
+                    and self._media is not None
+                    and time.monotonic() + _SNAPSHOT_RETRY_S < deadline
+                )
+            finally:
+                if again:
+                    retry = threading.Timer(
+                        _SNAPSHOT_RETRY_S, lambda: self._thread.submit("snapshot", run)
+                    )
+                    retry.daemon = True
+                    retry.start()
+                else:
+                    if picture is None:
+                        logger.info("video player %s had no picture to snapshot", self.name)
+                    on_done(picture)
+
+        self._thread.submit("snapshot", run)
 
     def read_counts(self, on_done: Callable[[int, int], None]) -> None:
         """Call ``on_done(displayed, lost)`` from the controller's thread with libvlc's
@@ -206,6 +274,11 @@ class PlayerController:
     def _create(self) -> None:
         self._record("create")
         player = engine.instance().media_player_new()
+        if self._window is not None:
+            _draw_into(player, self._window)
+            self._attach_events(player)
+            self._player = player
+            return
         exchange = self._exchange
         acquire = exchange.acquire_for_writing
         publish = exchange.publish
@@ -241,13 +314,16 @@ class PlayerController:
         vlc.libvlc_video_set_format_callbacks(
             player, ctypes.cast(format_cb, vlc.CallbackDecorators.VideoFormatCb), cleanup_cb
         )
+        self._attach_events(player)
+        # libvlc keeps raw pointers to these: they must live as long as the player.
+        self._callbacks = (format_cb, cleanup_cb, lock_cb, display_cb)
+        self._player = player
+
+    def _attach_events(self, player: vlc.MediaPlayer) -> None:
         manager = player.event_manager()
         for event_type, event in _EVENTS.items():
             manager.event_attach(event_type, self._on_libvlc_event, event)
         manager.event_attach(vlc.EventType.MediaPlayerVout, self._on_libvlc_vout)
-        # libvlc keeps raw pointers to these: they must live as long as the player.
-        self._callbacks = (format_cb, cleanup_cb, lock_cb, display_cb)
-        self._player = player
 
     def _on_libvlc_event(self, _event: object, source_event: SourceEvent) -> None:
         # libvlc's event thread: enqueue only, never call libvlc from here.
@@ -275,6 +351,10 @@ class PlayerController:
             return
         self._stop_media()
         media = engine.instance().media_new(url)
+        if self._window is not None:
+            # Pictures go straight to the window: a GPU decoder may hand them over there
+            # (the instance turns hardware decoding off for pictures read back into memory).
+            media.add_option(":avcodec-hw=any")
         self._player.set_media(media)
         self._media = media
         self._url = url
@@ -282,12 +362,27 @@ class PlayerController:
         self._stats_frames = self._exchange.counter
         self._stats_bytes = 0
         self._decoded = 0
+        self._displayed = 0
         self._base_displayed = self._base_lost = 0
         self._size_asked = None
         self._on_stats(SourceStats())
         if self._player.play() != 0:
             logger.info("libvlc refused to play %s", scrub(url))
             self._inbox.put(SourceEvent.ERROR)
+
+    def _snapshot(self) -> FullPicture | None:
+        if self._player is None or self._media is None:
+            return None
+        handle, path = tempfile.mkstemp(prefix="tianmu-snapshot-", suffix=".png")
+        os.close(handle)
+        # Width and height 0: the visible size of the stream. libvlc waits (briefly) for the
+        # next picture and writes it before returning; it answers 0 even when it wrote
+        # nothing (no video output yet, no picture in time), so the file tells.
+        taken = self._player.video_take_snapshot(0, path, 0, 0) == 0
+        if taken and os.path.getsize(path) > 0:
+            return FullPicture(path=path)
+        os.unlink(path)
+        return None
 
     def _stop(self) -> None:
         self._record("stop")
@@ -354,6 +449,9 @@ class PlayerController:
         if not self._media.get_stats(stats):
             return
         now = time.monotonic()
+        if self._window is not None:
+            self._read_native_stats(stats, now)
+            return
         elapsed = max(1e-3, now - self._stats_at)
         frames = self._exchange.counter
         picture_unchanged = frames == self._stats_frames
@@ -373,6 +471,42 @@ class PlayerController:
             )
         )
 
+    def _read_native_stats(self, stats: vlc.MediaStats, now: float) -> None:
+        """Drawing into a window: a picture decoded since the last look counts as a new
+        picture (libvlc repeats the last picture on screen while a stream stalls, so
+        displayed pictures do not tell), and the figures are made about once a second."""
+        if stats.decoded_video > self._decoded:
+            self._exchange.note_picture_elsewhere()
+        self._decoded = stats.decoded_video
+        elapsed = now - self._stats_at
+        if elapsed < 0.9:
+            return
+        fps = max(0, stats.displayed_pictures - self._displayed) / elapsed
+        bitrate = max(0, stats.demux_read_bytes - self._stats_bytes) * 8 / 1000 / elapsed
+        self._stats_at, self._stats_bytes = now, stats.demux_read_bytes
+        self._displayed = stats.displayed_pictures
+        self._on_stats(
+            SourceStats(
+                displayed=stats.displayed_pictures,
+                lost=stats.lost_pictures,
+                fps=fps,
+                bitrate_kbps=bitrate,
+            )
+        )
+
+
+def _draw_into(player: vlc.MediaPlayer, window: int) -> None:
+    """Make ``player`` draw into the native ``window`` and leave mouse and keys to the
+    console (the tile under the window handles them)."""
+    if sys.platform.startswith("win"):
+        player.set_hwnd(window)
+    elif sys.platform == "darwin":
+        player.set_nsobject(window)
+    else:
+        player.set_xwindow(window)
+    player.video_set_mouse_input(False)
+    player.video_set_key_input(False)
+
 
 class VlcSource:
     """A ``VideoSource`` decoded by libvlc; see the module docstring.
@@ -382,10 +516,15 @@ class VlcSource:
     """
 
     kind = "libvlc"
+    #: it can draw into a native window instead of handing pictures over
+    can_draw_into_window = True
 
-    def __init__(self, name: str = "tile", *, stuck_after_s: float = 5.0):
+    def __init__(self, name: str = "tile", *, stuck_after_s: float = 5.0, native: bool = False):
         self.name = name
         self.stuck_after_s = stuck_after_s
+        # Native output (see ``console.video.output``): libvlc draws into ``_window``.
+        self._native = native
+        self._window: int | None = None
         self._exchange = FrameExchange()
         self._inbox = EventInbox()
         self._stats = SourceStats()
@@ -415,10 +554,30 @@ class VlcSource:
         self._url = url
         self._current_controller().play(url)
 
+    @property
+    def draws_into_window(self) -> bool:
+        return self._native
+
+    def set_window(self, handle: int) -> None:
+        """Draw into the native window ``handle`` (before ``open``; see
+        ``console.video.output``)."""
+        if self._controller is not None:
+            raise RuntimeError("set_window() must come before the first open()")
+        self._window = handle
+
     def request_size(self, width: int, height: int) -> None:
         """Pictures are shown inside ``width`` x ``height`` device pixels: libvlc is asked for
         pictures of that size (see the module docstring)."""
         self._exchange.request_size(width, height)
+
+    def capture_full_picture(self, on_done: FullPictureCallback) -> None:
+        """The next picture at the stream's own size, as a PNG file libvlc writes on the
+        controller's thread (see the module docstring); ``on_done(None)`` at once when
+        nothing plays."""
+        if self._controller is None or self._url is None:
+            on_done(None)
+            return
+        self._controller.take_snapshot(on_done)
 
     def close(self) -> None:
         self._url = None
@@ -465,6 +624,10 @@ class VlcSource:
         if self._controller is None:
             self._generation += 1
             self._controller = PlayerController(
-                f"{self.name}-{self._generation}", self._exchange, self._inbox, self._set_stats
+                f"{self.name}-{self._generation}",
+                self._exchange,
+                self._inbox,
+                self._set_stats,
+                window=self._window,
             )
         return self._controller

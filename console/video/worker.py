@@ -4,6 +4,9 @@ Calls are queued and run in order on the thread; nobody waits for them. If one c
 libvlc ``stop()`` on a dead network stream can block for seconds, or for ever), the owner sees
 it through ``stuck_for()`` and may ``abandon()`` the thread: it is left to finish or hang on its
 own, and whatever it still had queued is dropped.
+
+``running_threads()`` lists the command threads that have not ended yet (abandoned ones
+included): at exit, a resource whose thread still runs may still be in use.
 """
 
 from __future__ import annotations
@@ -12,12 +15,23 @@ import logging
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import cast
 
 logger = logging.getLogger(__name__)
 
 _STOP = object()
+# Every command thread made; a running one is kept alive by its own thread, so it stays here.
+_all_threads: weakref.WeakSet[CommandThread] = weakref.WeakSet()
+_all_threads_lock = threading.Lock()
+
+
+def running_threads() -> list[CommandThread]:
+    """The command threads that have not ended yet."""
+    with _all_threads_lock:
+        threads = list(_all_threads)
+    return [thread for thread in threads if thread.alive]
 
 
 class CommandThread:
@@ -45,6 +59,8 @@ class CommandThread:
         self._busy_with = ""
         self._abandoned = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        with _all_threads_lock:
+            _all_threads.add(self)
         self._thread.start()
 
     @property

@@ -973,6 +973,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Video output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painted: the console paints every picture, with the camera&apos;s name and state over it, the last picture kept while a camera reconnects, and digital zoom. Native: the video library draws into the tile itself, which costs less CPU; name and state sit above and below the picture and there is no zoom. Applies to cameras opened after the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painted by the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Native window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Frozen after (s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,6 +1178,109 @@
     </message>
     <message>
         <source>Reconnecting (attempt %1, next try in %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallFiguresBox</name>
+    <message>
+        <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Players in use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wedged players:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main streams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in use of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 more wanted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no stream yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

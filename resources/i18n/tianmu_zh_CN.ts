@@ -973,6 +973,22 @@
         <translation>可同时播放摄像机高清主码流的窗格数，其余窗格播放子码流。</translation>
     </message>
     <message>
+        <source>Video output</source>
+        <translation>视频输出</translation>
+    </message>
+    <message>
+        <source>Painted: the console paints every picture, with the camera&apos;s name and state over it, the last picture kept while a camera reconnects, and digital zoom. Native: the video library draws into the tile itself, which costs less CPU; name and state sit above and below the picture and there is no zoom. Applies to cameras opened after the change.</source>
+        <translation>绘制：控制台绘制每一幅画面，摄像机名称和状态叠加在画面上，摄像机重连时保留最后一幅画面，并支持数字变焦。原生：由视频库直接在窗格中绘制，占用更少的 CPU；名称和状态显示在画面上方和下方，不支持变焦。更改后打开的摄像机生效。</translation>
+    </message>
+    <message>
+        <source>Painted by the console</source>
+        <translation>由控制台绘制</translation>
+    </message>
+    <message>
+        <source>Native window</source>
+        <translation>原生窗口</translation>
+    </message>
+    <message>
         <source>Frozen after (s)</source>
         <translation>画面冻结判定（秒）</translation>
     </message>
@@ -1163,6 +1179,109 @@
     <message>
         <source>Reconnecting (attempt %1, next try in %2 s)</source>
         <translation>正在重新连接（第 %1 次，%2 秒后重试）</translation>
+    </message>
+</context>
+<context>
+    <name>WallFiguresBox</name>
+    <message>
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <source>Players in use:</source>
+        <translation>使用中的播放器：</translation>
+    </message>
+    <message>
+        <source>Wedged players:</source>
+        <translation>卡死的播放器：</translation>
+    </message>
+    <message>
+        <source>Main streams:</source>
+        <translation>主码流：</translation>
+    </message>
+    <message>
+        <source>Tile</source>
+        <translation>窗格</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>码流</translation>
+    </message>
+    <message>
+        <source>fps</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢帧</translation>
+    </message>
+    <message>
+        <source>Last picture</source>
+        <translation>最后画面</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>%1 in use of %2</source>
+        <translation>使用 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>(%1 more wanted)</source>
+        <translation>（另有 %1 个请求未满足）</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>no stream yet</source>
+        <translation>尚无码流</translation>
+    </message>
+    <message>
+        <source>reconnecting %1</source>
+        <translation>重连中（第 %1 次）</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>画面停滞</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>not shared</source>
+        <translation>未共享</translation>
+    </message>
+    <message>
+        <source>cannot play</source>
+        <translation>无法播放</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>主码流</translation>
+    </message>
+    <message>
+        <source>sub</source>
+        <translation>子码流</translation>
     </message>
 </context>
 <context>

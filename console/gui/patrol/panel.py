@@ -3,15 +3,17 @@ the coverage summary at the end.
 
 Plans are read and saved through ``load_plans`` / ``save_plan`` (blocking calls to the
 backend, run on the task runner's network lane). Verdict keys work while the wall has the
-focus: Space marks the selected camera normal, X abnormal.
+focus: Space marks the selected camera normal, X abnormal. Every text follows a change of
+language at run time, the plan list and the summary included.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -55,22 +57,23 @@ class PatrolPanel(QWidget):
         self._load_plans = load_plans
         self._save_plan = save_plan
         self._plans: list[PatrolPlan] = []
+        # The summary's lines, each made anew in the current language when it changes.
+        self._summary_lines: list[Callable[[], str]] = []
 
         self.plan_list = QListWidget(self)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
-        self.new_button = QPushButton(self.tr("New plan…"), self)
-        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.refresh_button = QPushButton(self)
+        self.new_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
         self.tiles_box = QSpinBox(self)
         self.tiles_box.setRange(1, 16)
         self.tiles_box.setValue(4)
-        self.tiles_box.setPrefix(self.tr("Cameras per page: "))
-        self.start_button = QPushButton(self.tr("Start patrol"), self)
-        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.start_button = QPushButton(self)
+        self.pause_button = QPushButton(self)
         self.pause_button.setCheckable(True)
-        self.next_button = QPushButton(self.tr("Next page"), self)
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.ok_button = QPushButton(self.tr("Normal (Space)"), self)
-        self.abnormal_button = QPushButton(self.tr("Abnormal (X)"), self)
+        self.next_button = QPushButton(self)
+        self.stop_button = QPushButton(self)
+        self.ok_button = QPushButton(self)
+        self.abnormal_button = QPushButton(self)
         self.progress = QLabel(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -115,7 +118,32 @@ class PatrolPanel(QWidget):
         self._countdown = QTimer(self)
         self._countdown.setInterval(500)
         self._countdown.timeout.connect(self._show_progress)
+        self._retranslate()
         self._set_running(False)
+
+    def _retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.new_button.setText(self.tr("New plan…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.tiles_box.setPrefix(self.tr("Cameras per page: "))
+        self.start_button.setText(self.tr("Start patrol"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.next_button.setText(self.tr("Next page"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.ok_button.setText(self.tr("Normal (Space)"))
+        self.abnormal_button.setText(self.tr("Abnormal (X)"))
+        for row, plan in enumerate(self._plans):
+            item = self.plan_list.item(row)
+            if item is not None:
+                item.setText(self._plan_text(plan))
+        self._show_summary()
+        if self.patrol.running:
+            self._show_progress()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # ---------------------------------------------------------------- plans
 
@@ -138,21 +166,26 @@ class PatrolPanel(QWidget):
         self._plans = list(plans)
         self.plan_list.clear()
         for plan in self._plans:
-            text = (
-                self.tr("%1 — %2 cameras, %3 s each")
-                .replace("%1", plan.name)
-                .replace("%2", str(len(plan.camera_ids)))
-                .replace("%3", str(plan.dwell_s))
-            )
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(self._plan_text(plan))
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             self.plan_list.addItem(item)
         if self._plans:
             self.plan_list.setCurrentRow(0)
 
+    def _plan_text(self, plan: PatrolPlan) -> str:
+        return (
+            self.tr("%1 — %2 cameras, %3 s each")
+            .replace("%1", plan.name)
+            .replace("%2", str(len(plan.camera_ids)))
+            .replace("%3", str(plan.dwell_s))
+        )
+
     def _on_plans_failed(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
-        self.summary.setText(self.tr("Could not load the patrol plans: %1").replace("%1", str(exc)))
+        self._set_summary(partial(self._plans_failed_text, str(exc)))
+
+    def _plans_failed_text(self, message: str) -> str:
+        return self.tr("Could not load the patrol plans: %1").replace("%1", message)
 
     def selected_plan(self) -> PatrolPlan | None:
         row = self.plan_list.currentRow()
@@ -175,10 +208,11 @@ class PatrolPanel(QWidget):
             self._save_plan,
             edited,
             on_done=lambda _saved: self.refresh(),
-            on_error=lambda exc: self.summary.setText(
-                self.tr("Could not save the plan: %1").replace("%1", str(exc))
-            ),
+            on_error=lambda exc: self._set_summary(partial(self._save_failed_text, str(exc))),
         )
+
+    def _save_failed_text(self, message: str) -> str:
+        return self.tr("Could not save the plan: %1").replace("%1", message)
 
     # ---------------------------------------------------------------- running
 
@@ -186,7 +220,7 @@ class PatrolPanel(QWidget):
         plan = self.selected_plan()
         if plan is None:
             return
-        self.summary.clear()
+        self._set_summary()
         self.patrol.start(plan, tiles_per_page=self.tiles_box.value())
         if self.patrol.running:
             self._set_running(True)
@@ -235,14 +269,21 @@ class PatrolPanel(QWidget):
 
     def _on_patrol_finished(self, coverage: Coverage) -> None:
         self._set_running(False)
-        self.summary.setText(self.coverage_text(coverage))
+        self._set_summary(partial(self.coverage_text, coverage))
 
     def _on_patrol_record_failed(self, message: str) -> None:
-        self.summary.setText(
-            self.summary.text()
-            + "\n"
-            + self.tr("The patrol record could not be queued: %1").replace("%1", message)
-        )
+        self._summary_lines.append(partial(self._record_failed_text, message))
+        self._show_summary()
+
+    def _record_failed_text(self, message: str) -> str:
+        return self.tr("The patrol record could not be queued: %1").replace("%1", message)
+
+    def _set_summary(self, *lines: Callable[[], str]) -> None:
+        self._summary_lines = list(lines)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        self.summary.setText("\n".join(line() for line in self._summary_lines))
 
     def coverage_text(self, coverage: Coverage) -> str:
         return (

@@ -61,6 +61,7 @@ class WallPageView(QWidget):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
+        self._disposed = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         self.setStyleSheet("WallPageView { background: #101010; }")
@@ -313,18 +314,24 @@ class WallPageView(QWidget):
 
     # ---------------------------------------------------------------- visibility
 
+    # A disposed view (or one being destroyed at exit, after the streams' timer) is no
+    # longer the streams' business.
+
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)  # type: ignore[arg-type]
-        self._watch_window()
-        self._streams.schedule()
+        if not self._disposed:
+            self._watch_window()
+            self._streams.schedule()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)  # type: ignore[arg-type]
-        self._streams.schedule()
+        if not self._disposed:
+            self._streams.schedule()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)  # type: ignore[arg-type]
-        self._streams.schedule()
+        if not self._disposed:
+            self._streams.schedule()
 
     def _watch_window(self) -> None:
         window = self.window()
@@ -336,12 +343,19 @@ class WallPageView(QWidget):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.Show):
+        if not self._disposed and event.type() in (
+            QEvent.Type.WindowStateChange,
+            QEvent.Type.Hide,
+            QEvent.Type.Show,
+        ):
             self._streams.schedule()
         return False
 
     def dispose(self) -> None:
         """Stop every tile and detach from the wall (the page went away)."""
+        if self._disposed:
+            return
+        self._disposed = True
         self.wall.remove_listener(self._on_wall_changed)
         self._streams.remove_source(self)
         if self._watched_window is not None:

@@ -6,6 +6,10 @@ blocking call run on the task runner's network lane, cached per camera). Decisio
 batched: anything that may change a choice (a page switch, a resize, a maximise, a zoom, a
 minimised window) calls ``schedule()``, and one evaluation follows shortly after; a slow
 sweep catches what no event reports (a window covered by the window manager, say).
+
+Some cameras must not play at all for a while (the backend says one is offline, or not shared
+with this operator): ``WallStreams.unplayable`` is the hook that says so, and the tiles of such
+a camera show why instead of starting a player.
 """
 
 from __future__ import annotations
@@ -17,12 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.gui.wall.tile import WallTile
 from console.scrub import scrub
 from console.tasks import NET, TaskRunner
-from console.video.supervisor import SupervisorConfig
+from console.video.supervisor import StreamState, SupervisorConfig
 from console.wall.stream_policy import PolicyResult, StreamChoice, StreamPolicy, TileDemand
 
 logger = logging.getLogger(__name__)
@@ -31,6 +36,20 @@ StreamResolver = Callable[[str], tuple[str | None, str | None]]
 EVALUATE_DELAY_MS = 30
 SWEEP_MS = 1000
 RETRY_ADDRESS_S = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Unplayable:
+    """Why a camera must not play, for a reason that asking again does not change.
+
+    ``notice`` is the line an idle tile of the camera shows. A tile that was playing keeps
+    its last picture instead, marked by its supervisor as offline (``online`` False) or not
+    shared with this operator (``shared`` False).
+    """
+
+    notice: str
+    online: bool = True
+    shared: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +133,9 @@ class StreamAddresses(QObject):
 class WallStreams(QObject):
     """Applies the ``StreamPolicy`` to every registered page's tiles (see the module docstring).
 
+    Override ``unplayable`` to keep cameras off the wall that cannot play (the default lets
+    every camera play); ``notice_for`` tells what their idle tiles say.
+
     Signals: ``budget_changed(PolicyResult)`` after each evaluation whose figures changed.
     """
 
@@ -142,6 +164,7 @@ class WallStreams(QObject):
         self._sweep = QTimer(self)
         self._sweep.setInterval(SWEEP_MS)
         self._sweep.timeout.connect(self.evaluate)
+        self._unplayable_notices: dict[str, str] = {}
         self.evaluations = 0
 
     @property
@@ -166,8 +189,25 @@ class WallStreams(QObject):
         self.policy = StreamPolicy(max_main=count, main_above=self.policy.main_above)
         self.schedule()
 
+    def unplayable(self, camera_id: str) -> Unplayable | None:
+        """Why ``camera_id`` must not play now, or None when it may (always, here).
+
+        The hook for subclasses that know more than the stream addresses do (a catalogue
+        with camera statuses, say). Called on the GUI thread for every tile the policy wants
+        playing, at each evaluation, so it must be quick; when its answer changes, call
+        ``schedule()`` (and ``addresses.forget(camera_id)`` if the addresses should be asked
+        for again).
+        """
+        return None
+
+    def notice_for(self, camera_id: str) -> str:
+        """The line an idle tile of an unplayable camera shows (empty when there is none)."""
+        return self._unplayable_notices.get(camera_id, "")
+
     def schedule(self) -> None:
         """Evaluate soon (many calls in a burst give one evaluation)."""
+        if not shiboken6.isValid(self._timer):
+            return  # the application is being torn down; nothing plays any more
         if not self._timer.isActive():
             self._timer.start()
 
@@ -214,6 +254,31 @@ class WallStreams(QObject):
 
     def _apply(self, tile: WallTile, choice: StreamChoice) -> None:
         camera_id = tile.camera_id
+        refusal = (
+            self.unplayable(camera_id)
+            if camera_id is not None and choice is not StreamChoice.NONE
+            else None
+        )
+        supervisor = tile.supervisor
+        if refusal is not None:
+            assert camera_id is not None
+            if supervisor is not None:
+                # It was playing: keep its last picture, marked, and stop trying.
+                supervisor.set_shared(refusal.shared)
+                supervisor.set_online(refusal.online)
+                return
+            self._unplayable_notices[camera_id] = refusal.notice
+            tile.set_notice(refusal.notice)
+            return
+        if camera_id is not None:
+            self._unplayable_notices.pop(camera_id, None)
+        if supervisor is not None and supervisor.state in (
+            StreamState.OFFLINE,
+            StreamState.NOT_SHARED,
+        ):
+            # Back: the supervisor reconnects with the picture it held.
+            supervisor.set_shared(True)
+            supervisor.set_online(True)
         if choice is StreamChoice.NONE or camera_id is None:
             tile.suspend()
             return

@@ -36,9 +36,10 @@ from console.gui.video_tile import (
     VideoTile,
     centred_text_item,
     filled_text_item,
+    make_source,
 )
 from console.gui.wall.dnd import decode_tile, encode_tile
-from console.video.schemes import factory_for, scheme_of
+from console.video.schemes import scheme_of
 from console.video.source import FrameView
 from console.video.supervisor import (
     StreamState,
@@ -179,7 +180,7 @@ class WallTile(VideoTile):
         if self._pending is not None:
             if self._pending.url == url:
                 return
-            self._pending.stop()
+            self._drop_pending()
             self._pending = None
         if url == self._url and self.supervisor is not None:
             self._pending_choice = StreamChoice.NONE
@@ -196,7 +197,7 @@ class WallTile(VideoTile):
     def suspend(self) -> None:
         """Stop decoding (nobody can see the tile); the players' threads do the stopping."""
         if self._pending is not None:
-            self._pending.stop()
+            self._drop_pending()
             self._pending = None
         self._pending_choice = StreamChoice.NONE
         if self.supervisor is not None:
@@ -205,11 +206,11 @@ class WallTile(VideoTile):
         self._url = None
 
     def _new_supervisor(self, url: str) -> StreamSupervisor:
-        factory = factory_for(url)
-        source = factory(self._camera_id or "tile") if factory is not None else None
+        source = make_source(url, self._camera_id or "tile")
         if source is not None:
-            # A pending player's first pictures come at this tile's size already.
-            self.ask_picture_size(source)
+            # A pending player's first pictures come at this tile's size already (or go to
+            # a window of its own, shown when it takes over).
+            self.prepare_source(source)
         supervisor = StreamSupervisor(
             source,
             url,
@@ -218,6 +219,12 @@ class WallTile(VideoTile):
         )
         supervisor.start()
         return supervisor
+
+    def _drop_pending(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            pending.stop()
+            self.retire_surface(pending.source)
 
     def _adopt(self, supervisor: StreamSupervisor, choice: StreamChoice) -> None:
         self.attach(supervisor)
@@ -246,7 +253,7 @@ class WallTile(VideoTile):
             )
             if self._pending_choice is StreamChoice.MAIN:
                 self._main_failed_at = now
-            pending.stop()
+            self._drop_pending()
             self._pending = None
             self._pending_choice = StreamChoice.NONE
             self.stream_switched.emit(self.cell, self._choice.value)
@@ -254,7 +261,7 @@ class WallTile(VideoTile):
 
     def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         if self._pending is not None:
-            self._pending.stop()
+            self._drop_pending()
             self._pending = None
         super().closeEvent(event)
 
@@ -303,8 +310,8 @@ class WallTile(VideoTile):
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom by ``factor`` keeping the picture point under ``anchor`` (widget pixels) in
         place; only a maximised tile zooms."""
-        if not self._maximised:
-            return
+        if not self._maximised or self.shows_native():
+            return  # a native window's picture is the decoder's: it cannot be zoomed here
         new_zoom = max(1.0, min(MAX_ZOOM, self._zoom * factor))
         if new_zoom == self._zoom:
             return
@@ -402,9 +409,13 @@ class WallTile(VideoTile):
         if self._marker is not None:
             text, colour = self._marker
             height = metrics.height() + 6
-            rect = QRectF(
-                6, box.height() - height - 30, metrics.horizontalAdvance(text) + 14, height
-            )
+            width = metrics.horizontalAdvance(text) + 14
+            if self.shows_native():
+                # Below the native picture, in the middle of the bottom strip.
+                area = self.native_area()
+                rect = QRectF((box.width() - width) / 2, area.bottom() + 2, width, height)
+            else:
+                rect = QRectF(6, box.height() - height - 30, width, height)
             items.append(filled_text_item(rect, text, font, colour))
         if self._zoom > 1.0:
             rect = QRectF(box.width() / 2 - 30, 6, 60, metrics.height() + 4)

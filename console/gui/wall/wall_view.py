@@ -5,6 +5,9 @@ shown at a time, the rest decode nothing); a detached page's view moves, players
 a ``ScreenWindow`` full screen on its monitor. The toolbar picks the layout, pages through the
 wall, detaches the page and takes snapshots; PageUp/PageDown page too.
 
+A tile's context menu (right click) is built afresh each time and deletes itself once closed;
+other features add their entries with ``add_tile_menu_extension``.
+
 Signals:
     snapshot_saved(str camera_id, str path); snapshot_failed(str camera_id, str message)
     (the camera id is empty when no tile was chosen);
@@ -17,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,23 +36,27 @@ from PySide6.QtWidgets import (
 from console import paths
 from console.gui.video_tile import RepaintClock
 from console.gui.wall.custom_layout_dialog import CustomLayoutDialog
+from console.gui.wall.menu_button import MenuToolButton
 from console.gui.wall.page_view import WallPageView
 from console.gui.wall.screens import ScreenWindow, find_screen, screen_ref
 from console.gui.wall.snapshot import (
-    SnapshotError,
+    SnapshotLabel,
+    SnapshotRequest,
+    copy_held_picture,
     now_utc,
-    snapshot_file_name,
-    tag_snapshot,
-    write_snapshot,
 )
 from console.gui.wall.streams import WallStreams
-from console.tasks import STORE, TaskRunner
+from console.gui.wall.tile import WallTile
+from console.tasks import TaskRunner
 from console.wall.layout import LayoutError, LayoutLibrary
 from console.wall.model import Wall, WallChange, WallEvent, WallPage
 
 logger = logging.getLogger(__name__)
 
 CameraNames = Callable[[str], str]
+# Adds entries to a tile's context menu: (menu, page view, cell, tile); see
+# ``WallView.add_tile_menu_extension``.
+TileMenuExtension = Callable[[QMenu, WallPageView, int, WallTile], None]
 
 
 def layout_label(name: str) -> str:
@@ -86,37 +93,32 @@ class WallView(QWidget):
         self._views: dict[int, WallPageView] = {}
         self._windows: dict[int, ScreenWindow] = {}
         self._placing = False
+        self._tile_menu_extensions: list[TileMenuExtension] = []
 
+        # Texts are set in _retranslate (again when the language changes).
         self._layout_box = QComboBox(self)
-        self._layout_box.setToolTip(self.tr("Layout of this page"))
         self._layout_box.activated.connect(self._on_layout_box_activated)
         self._save_layout = QToolButton(self)
-        self._save_layout.setText(self.tr("Custom grid…"))
         self._save_layout.clicked.connect(self._on_save_layout_clicked)
         self._previous = QToolButton(self)
         self._previous.setText("‹")
-        self._previous.setToolTip(self.tr("Previous page (PageUp)"))
         self._previous.clicked.connect(lambda: self.wall.step_page(-1))
         self._page_label = QLabel(self)
         self._next = QToolButton(self)
         self._next.setText("›")
-        self._next.setToolTip(self.tr("Next page (PageDown)"))
         self._next.clicked.connect(lambda: self.wall.step_page(1))
         self._add_page = QToolButton(self)
-        self._add_page.setText(self.tr("Add page"))
         self._add_page.clicked.connect(self._on_add_page_clicked)
         self._remove_page = QToolButton(self)
-        self._remove_page.setText(self.tr("Remove page"))
         self._remove_page.clicked.connect(self._on_remove_page_clicked)
-        self._screens_button = QToolButton(self)
-        self._screens_button.setText(self.tr("Send to screen"))
-        self._screens_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._screens_button = MenuToolButton(self)
+        self._screens_button.setObjectName("wall_screens_button")
         self._screens_menu = QMenu(self._screens_button)
         self._screens_menu.aboutToShow.connect(self._on_screens_menu_about_to_show)
         self._screens_button.setMenu(self._screens_menu)
         self._snapshot = QToolButton(self)
-        self._snapshot.setText(self.tr("Snapshot"))
         self._snapshot.clicked.connect(lambda: self.take_snapshot())
+        self._retranslate()
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -178,10 +180,27 @@ class WallView(QWidget):
         self.wall.set_screen(page, None)
         self.wall.set_current(page)
 
+    def add_tile_menu_extension(self, extension: TileMenuExtension) -> Callable[[], None]:
+        """Have ``extension(menu, view, cell, tile)`` add entries to every tile's context
+        menu (on every page, detached ones included), after the wall's own entries, each time
+        such a menu is about to pop up.
+
+        The menu is built anew for each right click and deleted once it closes: parent new
+        actions to it (``menu.addAction``) and keep no reference to them. An extension that
+        raises is logged and skipped. Returns a function that takes the extension out again.
+        """
+        self._tile_menu_extensions.append(extension)
+
+        def remove() -> None:
+            if extension in self._tile_menu_extensions:
+                self._tile_menu_extensions.remove(extension)
+
+        return remove
+
     def take_snapshot(self, view: WallPageView | None = None, cell: int | None = None) -> bool:
-        """Save the selected (or given) tile's picture to the evidence folder, off this
-        thread; ``snapshot_saved`` or ``snapshot_failed`` follows. False if there is nothing
-        to snapshot."""
+        """Save the selected (or given) tile's picture to the evidence folder at the
+        stream's own size, off this thread; ``snapshot_saved`` or ``snapshot_failed`` follows
+        (see ``console.gui.wall.snapshot``). False if there is nothing to snapshot."""
         view = view or self.current_view()
         if view is None:
             return False
@@ -194,22 +213,25 @@ class WallView(QWidget):
         if camera_id is None:
             self.snapshot_failed.emit("", self.tr("The tile shows no camera."))
             return False
-        when = now_utc()
-        try:
-            image = tag_snapshot(tile.grab_frame(), camera_id, tile.camera_name, when)
-        except SnapshotError:
+        label = SnapshotLabel(camera_id, tile.camera_name, now_utc())
+        supervisor = tile.supervisor
+        source = supervisor.source if supervisor is not None else None
+        # The tile's own picture, copied now: it is what is kept if the source cannot give
+        # the stream-sized one in time (by then the tile may show another camera).
+        held = copy_held_picture(source)
+        if held is None:
             self.snapshot_failed.emit(camera_id, self.tr("The tile has no picture yet."))
             return False
-        folder = paths.evidence_dir(create=False) / "snapshots"
-        self._runner.run(
-            STORE,
-            write_snapshot,
-            image,
-            folder,
-            snapshot_file_name(camera_id, when),
-            on_done=lambda path: self.snapshot_saved.emit(camera_id, str(path)),
-            on_error=lambda exc: self.snapshot_failed.emit(camera_id, str(exc)),
-        )
+        SnapshotRequest(
+            self._runner,
+            self,
+            source,
+            held,
+            label,
+            paths.evidence_dir(create=False) / "snapshots",
+            on_saved=lambda path: self.snapshot_saved.emit(camera_id, path),
+            on_failed=lambda message: self.snapshot_failed.emit(camera_id, message),
+        ).start()
         return True
 
     def dispose(self) -> None:
@@ -288,12 +310,26 @@ class WallView(QWidget):
         if current is not None and self._stack.indexOf(current) >= 0:
             self._stack.setCurrentWidget(current)
             self.page_shown.emit(self.wall.current)
+        self._show_page_number()
+        self._remove_page.setEnabled(len(self.wall.pages) > 1)
+
+    def _show_page_number(self) -> None:
         home = self.wall.main_window_pages()
         position = home.index(self.wall.current) + 1 if self.wall.current in home else 0
         self._page_label.setText(
             self.tr("Page %1 of %2").replace("%1", str(position)).replace("%2", str(len(home)))
         )
-        self._remove_page.setEnabled(len(self.wall.pages) > 1)
+
+    def _retranslate(self) -> None:
+        self._layout_box.setToolTip(self.tr("Layout of this page"))
+        self._save_layout.setText(self.tr("Custom grid…"))
+        self._previous.setToolTip(self.tr("Previous page (PageUp)"))
+        self._next.setToolTip(self.tr("Next page (PageDown)"))
+        self._add_page.setText(self.tr("Add page"))
+        self._remove_page.setText(self.tr("Remove page"))
+        self._screens_button.setText(self.tr("Send to screen"))
+        self._snapshot.setText(self.tr("Snapshot"))
+        self._show_page_number()
 
     def _new_view(self, page: WallPage) -> WallPageView:
         view = WallPageView(
@@ -338,8 +374,12 @@ class WallView(QWidget):
         self._screens_menu.clear()
         self._screen_actions(self._screens_menu, self.wall.current)
 
-    def _show_tile_menu(self, view: WallPageView, cell: int, position: QPoint) -> None:
+    def _show_tile_menu(self, view: WallPageView, cell: int, position: QPoint) -> QMenu:
         menu = QMenu(self)
+        menu.setObjectName("wall_tile_menu")
+        # One menu per right click: it goes once it closes (an action chosen, Esc, a click
+        # elsewhere); the chosen action's slots run before the deferred delete.
+        menu.aboutToHide.connect(menu.deleteLater)
         tile = view.tile(cell)
         snapshot = menu.addAction(self.tr("Snapshot"))
         snapshot.triggered.connect(lambda: self.take_snapshot(view, cell))
@@ -352,7 +392,13 @@ class WallView(QWidget):
         clear.triggered.connect(lambda: self.wall.assign(view.page_index, cell, None))
         send = menu.addMenu(self.tr("Send page to screen"))
         self._screen_actions(send, view.page_index)
+        for extension in list(self._tile_menu_extensions):
+            try:
+                extension(menu, view, cell, tile)
+            except Exception:
+                logger.exception("a tile menu extension failed")
         menu.popup(position)
+        return menu
 
     def _on_layout_box_activated(self, row: int) -> None:
         name = self._layout_box.itemData(row)
@@ -382,6 +428,11 @@ class WallView(QWidget):
 
     def _on_screen_removed(self, screen: object) -> None:
         self._place_views()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_PageDown:

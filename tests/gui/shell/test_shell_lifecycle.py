@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from console.app import Console, Services, build_services
@@ -65,6 +66,39 @@ def test_window_layout_is_restored_per_user(qtbot, qapp, services, console, demo
         )
         qtbot.waitUntil(other.window.isVisible)
         assert other.window.dock(DockId.MAP).isVisible()
+    finally:
+        second.shutdown()
+
+
+def test_a_maximised_window_is_restored_maximised_per_user(
+    qtbot, qapp, services, console, demo_server
+) -> None:
+    session = sign_in_through_dialog(
+        qtbot, console, "operator-1", demo_server.password("operator-1")
+    )
+    window = session.window
+    qtbot.waitUntil(window.isVisible)
+    window.setGeometry(30, 40, 640, 480)  # within the offscreen screen, which clamps geometry
+    qtbot.waitUntil(lambda: window.geometry() == QRect(30, 40, 640, 480))
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    second = _restart(qapp, services, console, demo_server)
+    try:
+        session = sign_in_through_dialog(
+            qtbot, second, "operator-1", demo_server.password("operator-1")
+        )
+        window = session.window
+        qtbot.waitUntil(window.isVisible)
+        assert window.isMaximized()
+        window.showNormal()
+        qtbot.waitUntil(lambda: window.geometry() == QRect(30, 40, 640, 480))
+        second.sign_out()
+        # Another user on the same workstation gets the window as it comes.
+        other = sign_in_through_dialog(
+            qtbot, second, "operator-2", demo_server.password("operator-2")
+        )
+        qtbot.waitUntil(other.window.isVisible)
+        assert not other.window.isMaximized()
     finally:
         second.shutdown()
 

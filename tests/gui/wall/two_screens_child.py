@@ -5,8 +5,8 @@ driven by test_two_screens.py. Not a test module itself.
 
 ``detach`` builds a wall, detaches page 2 to screen 2 with a camera on it, waits for live
 pictures there and for the workspace to be saved, then dies without any cleanup (as in a
-crash). ``restore`` reads the workspace back and reports where page 2 ended up. Each prints
-one line ``RESULT {json}``.
+crash). ``restore`` reads the workspace back, reports where page 2 ended up, disposes the wall
+and exits normally. Each prints one line ``RESULT {json}``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from console.gui.video_tile import RepaintClock
@@ -91,10 +92,21 @@ def main() -> None:
     view.dispose()
     saver.stop()
     runner.shutdown(5.0)
+    close_widgets(view)
     print("RESULT " + json.dumps(result), flush=True)
-    # Interpreter teardown after disposing libvlc players can still crash in native code
-    # (an open defect, outside what this test checks); the orderly part above has run.
-    os._exit(0)
+    # Returns normally: the interpreter's own teardown (and libvlc's, at exit) must be clean.
+
+
+def close_widgets(view: WallView) -> None:
+    """Delete the wall's widgets while Python is whole, before the program returns.
+
+    Widgets left for PySide's exit-time cleanup are destroyed after parts of Python are gone;
+    closing them then sends hide events into Python overrides, and a failure there crashes
+    the process.
+    """
+    view.close()
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ CHANGED_VALUES: dict[str, Any] = {
     "video.network_caching_ms": 800,
     "video.max_main_streams": 2,
     "video.stale_after_s": 5.5,
+    "video.output": "native",
     "ui.remember_layout": False,
     "log.level": "DEBUG",
 }
@@ -45,6 +46,7 @@ def test_defaults_without_a_file(settings_path: Path) -> None:
     assert current.get("video.network_caching_ms") == 300
     assert current.get("video.max_main_streams") == 4
     assert current.get("video.stale_after_s") == 2.5
+    assert current.get("video.output") == "painted"
     assert current.get("ui.remember_layout") is True
     assert current.get("log.level") == "INFO"
     assert not settings_path.exists()
