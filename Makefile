@@ -12,6 +12,7 @@ export QTWEBENGINE_DISABLE_SANDBOX := 1
 # Debian packages (only those missing) and the virtualenv (only when pyproject.toml changed).
 deps: $(STAMP)
 	@bash scripts/install-system-deps.sh
+	@$(PY) scripts/build_framecore.py
 
 $(STAMP): pyproject.toml
 	@bash scripts/install-system-deps.sh

@@ -75,7 +75,7 @@ logger = logging.getLogger("bench.wall")
 
 SCREEN = (1920, 1080)
 # The X screen is larger than the grid: the console's window adds its toolbar to the grid.
-X_SCREEN = (2048, 1280)
+X_SCREEN = (2048, 1536)
 FEED_NAMES = (
     "嘉积 Jiaji Rd 01",
     "博鳌 Boao Pier 02",
@@ -252,6 +252,7 @@ def _make_console_side(
             self.view.show()
             self.opened = 0
             self.watched: set[int] = set()
+            self.native = False
 
         def _resolve(self, camera_id: str) -> tuple[str | None, str | None]:
             url = self.urls[camera_id]
@@ -276,8 +277,11 @@ def _make_console_side(
             spin(0.1)
             for _ in range(3):
                 tile = self.tiles[0]
+                # With native output the picture sits between the overlay strips: the
+                # picture area, not the tile, is made the grid cell's size.
+                strips = tile.height() - tile.native_area().height() if self.native else 0
                 extra_w = (wanted[0] - tile.width()) * side
-                extra_h = (wanted[1] - tile.height()) * side
+                extra_h = (wanted[1] + strips - tile.height()) * side
                 if not extra_w and not extra_h:
                     break
                 self.view.setFixedSize(self.view.width() + extra_w, self.view.height() + extra_h)
@@ -415,6 +419,7 @@ def _make_console_side(
             from console.video.output import set_preferred_output
 
             set_preferred_output(output)
+            self.native = output == "native"
             return {}
 
         def probe_reset(self) -> dict[str, Any]:

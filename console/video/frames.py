@@ -13,23 +13,19 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from console.video import framecore
+from console.video.framecore import CCore
 from console.video.source import FrameView
 
 BYTES_PER_PIXEL = 4
-_BUFFERS = 3
 # Largest picture a decoder is asked for (a maximised tile on a 4K monitor).
 MAX_OUTPUT = (3840, 2160)
-# Pictures closer than this to the one before are new: libvlc redraws an unchanged picture
-# no sooner than 80 ms after the last one it showed (less its measured rendering time).
-_REDRAW_GAP_S = 0.045
-_CHECK_EVERY = 8
 # A picture within this many pixels of the painter's box is drawn unscaled (centred); the
 # aspect error is then under about 1 %, which nobody sees, and a box that shrinks or grows by
 # a pixel or two (a splitter nudged) does not make the decoder start over.
@@ -39,14 +35,6 @@ SIZE_TOLERANCE_PX = 4
 # padded buffer before libvlc has said what the visible size is. The 4:3 sizes cameras use
 # (480, 576, 600, 768, 960 lines) need no padding, so a 4:3 buffer is taken as it is.
 _PADDED_ASPECTS = ((16, 9),)
-
-# memcmp through PyDLL keeps the interpreter lock for the call: comparing two pictures takes
-# tens of microseconds, far less than giving the lock up and waiting to get it back on a busy
-# machine, which would hold up libvlc's picture thread (and make it drop pictures).
-_libc = ctypes.PyDLL("msvcrt" if sys.platform == "win32" else ctypes.util.find_library("c"))
-_memcmp = _libc.memcmp
-_memcmp.restype = ctypes.c_int
-_memcmp.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
 
 
 @runtime_checkable
@@ -129,29 +117,38 @@ class FrameExchange:
     makes memcmp read half a megabyte before it differs), so not every picture is compared:
     libvlc redraws no sooner than about 80 ms after the last picture it showed, so a picture
     that follows the last one more closely is new. Pictures that come later are compared, so
-    is every ``_CHECK_EVERY``-th one in any case, and once a redraw has been caught every
+    is every ``CHECK_EVERY``-th one in any case, and once a redraw has been caught every
     picture is compared until one differs.
+
+    The buffers' memory and sizes live here; which buffer is the latest, which are held and
+    the count of new pictures live in a *core* (``console.video.framecore``): in C when the
+    library is built, so that libvlc's per-picture callbacks need no interpreter lock
+    (``libvlc_callbacks``), else in Python.
     """
 
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, *, clock: Callable[[], float] = time.monotonic, prefer_c_core: bool = True
+    ) -> None:
         self._clock = clock
         self._lock = threading.Lock()
+        self._core = framecore.core(prefer_c=prefer_c_core)
         self._buffers: list[ctypes.Array[ctypes.c_char]] = []
-        self._addresses: list[int] = []
         self._width = 0
         self._height = 0
         self._stride = 0
-        self._latest = -1
         self._carried: FrameView | None = None
-        self._held: dict[int, int] = {}
         self._display_size: tuple[int, int] | None = None
         self._box: tuple[int, int] | None = None
-        self._published_at = 0.0
-        self._unchecked = 0
-        # Compare every picture until one differs from the last (a redraw was caught, or
-        # nothing is known yet).
-        self._suspect = True
-        self.counter = 0
+
+    @property
+    def counter(self) -> int:
+        """New pictures so far."""
+        return self._core.counter
+
+    def libvlc_callbacks(self) -> tuple[Any, Any, int] | None:
+        """(lock, display, opaque) native functions for libvlc_video_set_callbacks when the C
+        core runs (keep this exchange alive while a player may call them), else None."""
+        return self._core.libvlc_callbacks()
 
     # ---------------------------------------------------------------- sizes
 
@@ -195,15 +192,16 @@ class FrameExchange:
         stride = width * BYTES_PER_PIXEL
         with self._lock:
             if (width, height) != (self._width, self._height) or not self._buffers:
-                if self._latest >= 0:
-                    self._carried = self._view(self._latest)
+                latest = self._core.latest
+                if latest >= 0:
+                    self._carried = self._view(latest)
                 # Readers holding an old buffer keep their own reference to it.
                 self._buffers = [
-                    ctypes.create_string_buffer(stride * height) for _ in range(_BUFFERS)
+                    ctypes.create_string_buffer(stride * height) for _ in range(framecore.BUFFERS)
                 ]
-                self._addresses = [ctypes.addressof(buffer) for buffer in self._buffers]
-                self._latest = -1
-                self._held.clear()
+                self._core.configure(
+                    [ctypes.addressof(buffer) for buffer in self._buffers], stride * height
+                )
             self._width, self._height, self._stride = width, height, stride
             return stride
 
@@ -215,12 +213,13 @@ class FrameExchange:
         time, so its replacement must never share them: a resize by the new decoder would free
         memory the old one still writes into.
         """
-        fresh = FrameExchange(clock=self._clock)
+        fresh = FrameExchange(clock=self._clock, prefer_c_core=isinstance(self._core, CCore))
         with self._lock:
-            fresh.counter = self.counter
+            fresh._core.add(self.counter)
             fresh._display_size = self._display_size
             fresh._box = self._box
-            last = self._view(self._latest) if self._latest >= 0 else self._carried
+            latest = self._core.latest
+            last = self._view(latest) if latest >= 0 else self._carried
         if last is not None:
             copy = ctypes.create_string_buffer(last.stride * last.height)
             ctypes.memmove(copy, last.data, last.stride * last.height)
@@ -238,50 +237,22 @@ class FrameExchange:
 
     def acquire_for_writing(self) -> tuple[int, int]:
         """Pick a buffer the writer may fill: returns (index, address)."""
-        with self._lock:
-            latest, held = self._latest, self._held
-            for index, address in enumerate(self._addresses):
-                if index != latest and index not in held:
-                    return index, address
-            # Only possible with two readers holding two different pictures at once; the
-            # writer then overwrites the oldest held one rather than stall the decoder.
-            index = next(i for i in range(len(self._addresses)) if i != latest)
-            return index, self._addresses[index]
+        return self._core.acquire()
 
     def publish(self, index: int) -> None:
         """The buffer at ``index`` now holds a complete picture: make it the latest."""
-        now = self._clock()
-        with self._lock:
-            addresses = self._addresses
-            if not 0 <= index < len(addresses):
-                return
-            latest = self._latest
-            gap = now - self._published_at
-            self._published_at = now
-            if latest >= 0 and latest != index:
-                if self._suspect or gap >= _REDRAW_GAP_S or self._unchecked >= _CHECK_EVERY:
-                    self._unchecked = 0
-                    size = self._stride * self._height
-                    self._suspect = _memcmp(addresses[index], addresses[latest], size) == 0
-                    if self._suspect:
-                        return
-                else:
-                    self._unchecked += 1
-            self._latest = index
-            self._carried = None
-            self.counter += 1
+        self._core.publish(index, self._clock())
 
     def note_picture_elsewhere(self) -> None:
         """A new picture was shown where this exchange cannot see it (a decoder drawing into
         a window of its own): count it."""
-        with self._lock:
-            self.counter += 1
+        self._core.add(1)
 
     def touch(self) -> None:
         """Count progress that did not change the picture (the decoder got new data)."""
         with self._lock:
-            if self._latest >= 0 or self._carried is not None:
-                self.counter += 1
+            if self._core.latest >= 0 or self._carried is not None:
+                self._core.add(1)
 
     # ---------------------------------------------------------------- readers
 
@@ -299,24 +270,16 @@ class FrameExchange:
     def hold(self) -> Iterator[FrameView | None]:
         """The latest picture (or None before the first), protected while the block runs."""
         with self._lock:
-            index = self._latest
+            index, generation = self._core.hold()
             if index < 0:
                 # A picture from before a change of size is in no buffer the writer uses.
                 view = self._carried
-                index = -1
             else:
-                self._held[index] = self._held.get(index, 0) + 1
+                self._carried = None
                 view = self._view(index)
-            buffers = self._buffers
         try:
             yield view
         finally:
             if index >= 0:
-                with self._lock:
-                    # After a resize the index refers to a new buffer set; nothing to release.
-                    if buffers is self._buffers:
-                        left = self._held.get(index, 0) - 1
-                        if left > 0:
-                            self._held[index] = left
-                        else:
-                            self._held.pop(index, None)
+                # After a resize the generation is another: nothing to release.
+                self._core.release(index, generation)

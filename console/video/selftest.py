@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from console.video import framecore
 from console.video.schemes import SCHEMES, scheme_support
 
 
@@ -26,5 +27,9 @@ def print_report(out: TextIO | None = None) -> int:
         mark = "ok" if ok else "NO"
         note = f"  ({detail})" if detail else ""
         print(f"video {scheme:<6} {mark:<3} {kind}{note}", file=stream)
+    # How libvlc hands pictures over: the C core needs no interpreter lock per picture.
+    core = framecore.core_kind()
+    detail = "" if core == "C" else "  (build it with scripts/build_framecore.py for less CPU)"
+    print(f"video pictures ok  {core} core{detail}", file=stream)
     essential = {"rtsp", "http"}
     return 0 if all(ok for scheme, _kind, ok, _d in rows if scheme in essential) else 1

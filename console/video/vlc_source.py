@@ -308,9 +308,18 @@ class PlayerController:
 
         format_cb = _FormatCb(setup)
         cleanup_cb = vlc.CallbackDecorators.VideoCleanupCb(lambda _opaque: None)
-        lock_cb = vlc.CallbackDecorators.VideoLockCb(lock)
-        display_cb = vlc.CallbackDecorators.VideoDisplayCb(display)
-        player.video_set_callbacks(lock_cb, None, display_cb, None)
+        native = exchange.libvlc_callbacks()
+        if native is not None:
+            # The exchange's C core: libvlc calls it for every picture without the
+            # interpreter lock (the exchange outlives the player: the controller keeps it).
+            lock_address, display_address, opaque = native
+            lock_cb = ctypes.cast(lock_address, vlc.CallbackDecorators.VideoLockCb)
+            display_cb = ctypes.cast(display_address, vlc.CallbackDecorators.VideoDisplayCb)
+            player.video_set_callbacks(lock_cb, None, display_cb, opaque)
+        else:
+            lock_cb = vlc.CallbackDecorators.VideoLockCb(lock)
+            display_cb = vlc.CallbackDecorators.VideoDisplayCb(display)
+            player.video_set_callbacks(lock_cb, None, display_cb, None)
         vlc.libvlc_video_set_format_callbacks(
             player, ctypes.cast(format_cb, vlc.CallbackDecorators.VideoFormatCb), cleanup_cb
         )

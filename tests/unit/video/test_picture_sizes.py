@@ -4,6 +4,7 @@ kept across a change of size, and which pictures are compared to catch libvlc's 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 
 import pytest
 
@@ -66,8 +67,10 @@ def test_a_picture_a_few_pixels_off_is_drawn_unscaled() -> None:
     assert not close_enough((480, 270), (470.0, 270.0))
 
 
-def test_the_exchange_plans_from_the_size_the_painter_asked_for() -> None:
-    exchange = FrameExchange()
+def test_the_exchange_plans_from_the_size_the_painter_asked_for(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
+    exchange = new_exchange()
     assert exchange.planned_size((640, 368)) == (640, 368)
     exchange.request_size(480, 270)
     assert exchange.planned_size((640, 368)) == (480, 270)
@@ -75,8 +78,10 @@ def test_the_exchange_plans_from_the_size_the_painter_asked_for() -> None:
     assert exchange.planned_size((640, 480)) == (360, 270)
 
 
-def test_the_last_picture_stays_until_the_first_one_at_a_new_size() -> None:
-    exchange = FrameExchange()
+def test_the_last_picture_stays_until_the_first_one_at_a_new_size(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
+    exchange = new_exchange()
     exchange.configure(4, 2)
     _fill(exchange, 7)
     exchange.configure(8, 4)  # the video starts over at another size
@@ -92,8 +97,10 @@ def test_the_last_picture_stays_until_the_first_one_at_a_new_size() -> None:
         assert bytes(frame.data)[0] == 9
 
 
-def test_a_replacement_exchange_keeps_the_last_picture_and_the_sizes() -> None:
-    exchange = FrameExchange()
+def test_a_replacement_exchange_keeps_the_last_picture_and_the_sizes(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
+    exchange = new_exchange()
     exchange.request_size(480, 270)
     exchange.set_display_size(640, 360)
     exchange.configure(4, 2)
@@ -107,9 +114,11 @@ def test_a_replacement_exchange_keeps_the_last_picture_and_the_sizes() -> None:
         assert bytes(frame.data) == bytes([5]) * 32
 
 
-def test_a_late_redraw_of_the_same_picture_is_not_new() -> None:
+def test_a_late_redraw_of_the_same_picture_is_not_new(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
     clock = Clock()
-    exchange = FrameExchange(clock=clock)
+    exchange = new_exchange(clock=clock)
     exchange.configure(4, 2)
     _fill(exchange, 1)
     clock.now += 0.04
@@ -121,9 +130,11 @@ def test_a_late_redraw_of_the_same_picture_is_not_new() -> None:
     assert exchange.counter == 2
 
 
-def test_redraws_are_caught_even_when_they_come_quickly() -> None:
+def test_redraws_are_caught_even_when_they_come_quickly(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
     clock = Clock()
-    exchange = FrameExchange(clock=clock)
+    exchange = new_exchange(clock=clock)
     exchange.configure(4, 2)
     _fill(exchange, 1)
     clock.now += 0.04

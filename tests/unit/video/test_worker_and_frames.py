@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import threading
 import time
+from collections.abc import Callable
 
 from console.video.frames import FrameExchange
 from console.video.worker import CommandThread
@@ -62,8 +63,10 @@ def _fill(exchange: FrameExchange, value: int) -> None:
     exchange.publish(index)
 
 
-def test_the_writer_never_touches_the_latest_or_a_held_picture() -> None:
-    exchange = FrameExchange()
+def test_the_writer_never_touches_the_latest_or_a_held_picture(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
+    exchange = new_exchange()
     assert exchange.configure(4, 2) == 16
     with exchange.hold() as nothing:
         assert nothing is None
@@ -79,8 +82,10 @@ def test_the_writer_never_touches_the_latest_or_a_held_picture() -> None:
         assert bytes(frame.data)[0] == 7
 
 
-def test_an_identical_picture_is_not_counted_as_new() -> None:
-    exchange = FrameExchange()
+def test_an_identical_picture_is_not_counted_as_new(
+    new_exchange: Callable[..., FrameExchange],
+) -> None:
+    exchange = new_exchange()
     exchange.configure(4, 2)
     _fill(exchange, 1)
     _fill(exchange, 1)

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import threading
-import time
 
 from console.video.worker import CommandThread, running_threads
-
-
-def _wait(condition, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
+from tests.support.polling import wait_for
 
 
 def test_running_threads_lists_busy_and_abandoned_threads_until_they_end() -> None:
@@ -22,7 +13,7 @@ def test_running_threads_lists_busy_and_abandoned_threads_until_they_end() -> No
     idle = CommandThread("registry-idle")
     stuck = CommandThread("registry-stuck")
     stuck.submit("hang", release.wait)
-    assert _wait(lambda: stuck.stuck_for()[0] == "hang")
+    wait_for(lambda: stuck.stuck_for()[0] == "hang", 5.0, "the stuck thread to start hanging")
     stuck.abandon()  # given up on, but still inside its call: still running
     try:
         names = {thread.name for thread in running_threads()}
