@@ -15,8 +15,8 @@ import ctypes
 import ctypes.util
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol, runtime_checkable
 
 from console.video import framecore
@@ -266,20 +266,39 @@ class FrameExchange:
             display_size=self._display_size or (self._width, self._height),
         )
 
-    @contextmanager
-    def hold(self) -> Iterator[FrameView | None]:
+    def hold(self) -> AbstractContextManager[FrameView | None]:
         """The latest picture (or None before the first), protected while the block runs."""
+        return _Hold(self)
+
+    def _take(self) -> tuple[FrameView | None, int, int]:
         with self._lock:
             index, generation = self._core.hold()
             if index < 0:
                 # A picture from before a change of size is in no buffer the writer uses.
-                view = self._carried
-            else:
-                self._carried = None
-                view = self._view(index)
-        try:
-            yield view
-        finally:
-            if index >= 0:
-                # After a resize the generation is another: nothing to release.
-                self._core.release(index, generation)
+                return self._carried, index, generation
+            self._carried = None
+            return self._view(index), index, generation
+
+    def _give_back(self, index: int, generation: int) -> None:
+        if index >= 0:
+            # After a resize the generation is another: nothing to release.
+            self._core.release(index, generation)
+
+
+class _Hold:
+    """``FrameExchange.hold()``'s context (a plain class: the painter enters one for every
+    picture, and a generator-based context costs several times more)."""
+
+    __slots__ = ("_exchange", "_index", "_generation")
+
+    def __init__(self, exchange: FrameExchange):
+        self._exchange = exchange
+        self._index = -1
+        self._generation = 0
+
+    def __enter__(self) -> FrameView | None:
+        view, self._index, self._generation = self._exchange._take()
+        return view
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._exchange._give_back(self._index, self._generation)

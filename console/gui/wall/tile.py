@@ -57,7 +57,6 @@ MAX_ZOOM = 8.0
 _SELECTED = QColor(255, 196, 0)
 _DROP_TARGET = QColor(80, 170, 255)
 _BACKDROP = QColor(0, 0, 0, 150)
-_GRID = QColor(40, 40, 40)
 
 
 def _fit(frame: QSize, box: QRectF) -> QRectF:
@@ -423,14 +422,15 @@ class WallTile(VideoTile):
         return items
 
     def _paint_frame(self, painter: QPainter) -> None:
-        colour = _DROP_TARGET if self._drop_hover else _SELECTED if self._selected else _GRID
+        """A 3-pixel frame round the selected tile or a drop target (the gaps between tiles
+        are the page's own background: an unselected tile draws no frame)."""
+        if not (self._drop_hover or self._selected):
+            return
+        colour = _DROP_TARGET if self._drop_hover else _SELECTED
         rect = self._frame_rects.get(colour.rgba())
         if rect is None:
-            # A 3-pixel frame for the selected tile or a drop target, a 1-pixel grid line
-            # otherwise; pen and rectangle are made once per size.
-            width = 1 if colour is _GRID else 3
-            inset = width / 2
-            rect = (QPen(colour, width), self._box.adjusted(inset, inset, -inset, -inset))
+            # Pen and rectangle are made once per size.
+            rect = (QPen(colour, 3), self._box.adjusted(1.5, 1.5, -1.5, -1.5))
             self._frame_rects[colour.rgba()] = rect
         painter.setPen(rect[0])
         painter.drawRect(rect[1])
