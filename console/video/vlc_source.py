@@ -360,10 +360,6 @@ class PlayerController:
             return
         self._stop_media()
         media = engine.instance().media_new(url)
-        if self._window is not None:
-            # Pictures go straight to the window: a GPU decoder may hand them over there
-            # (the instance turns hardware decoding off for pictures read back into memory).
-            media.add_option(":avcodec-hw=any")
         self._player.set_media(media)
         self._media = media
         self._url = url
