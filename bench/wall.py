@@ -87,7 +87,9 @@ FEED_NAMES = (
 SUB_FPS = 25
 BUDGET_TILES = 16
 LIVE_STATE = "live"
-STALE_STATE = "stale"
+# A frozen stream is caught when its tile leaves "live": marked stale by the watchdog, or
+# reconnecting at once when the server closed the stream first (the relay ends a silent one).
+FROZEN_STATES = frozenset({"stale", "reconnecting"})
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def _make_console_side(
                 tile = self.tiles[0]
                 # With native output the picture sits between the overlay strips: the
                 # picture area, not the tile, is made the grid cell's size.
-                strips = tile.height() - tile.native_area().height() if self.native else 0
+                strips = round(tile.height() - tile.native_area().height()) if self.native else 0
                 extra_w = (wanted[0] - tile.width()) * side
                 extra_h = (wanted[1] + strips - tile.height()) * side
                 if not extra_w and not extra_h:
@@ -887,7 +889,7 @@ def measure_ttff(plan: Plan, console: Child, simulator: Any) -> None:
 
 def _wait_for_states(
     child: Child,
-    wanted: dict[int, str],
+    wanted: dict[int, frozenset[str]],
     after: float,
     timeout: float,
     seen: dict[int, dict[str, Any]],
@@ -901,7 +903,8 @@ def _wait_for_states(
         except queue.Empty:
             continue
         tile = int(event["tile"])
-        if wanted.get(tile) == event["state"] and event["t"] >= after and tile not in seen:
+        states = wanted.get(tile, frozenset())
+        if event["state"] in states and event["t"] >= after and tile not in seen:
             seen[tile] = event
 
 
@@ -938,7 +941,11 @@ def measure_reconnects(
             time.sleep(0.3)
         stale_at: dict[int, dict[str, Any]] = {}
         _wait_for_states(
-            console, dict.fromkeys(affected, STALE_STATE), min(stopped_at.values()), 15.0, stale_at
+            console,
+            dict.fromkeys(affected, FROZEN_STATES),
+            min(stopped_at.values()),
+            15.0,
+            stale_at,
         )
         stale_s += [e["t"] - stopped_at[tile % feeds] for tile, e in stale_at.items()]
         stale_after_picture_s += [
@@ -956,7 +963,9 @@ def measure_reconnects(
         for feed in stopped_feeds:
             simulator.start_feed(feed)
         live_at: dict[int, dict[str, Any]] = {}
-        _wait_for_states(console, dict.fromkeys(affected, LIVE_STATE), back_at, 40.0, live_at)
+        _wait_for_states(
+            console, dict.fromkeys(affected, frozenset({LIVE_STATE})), back_at, 40.0, live_at
+        )
         reconnect_s += [e["t"] - back_at for e in live_at.values()]
         if len(live_at) < len(affected):
             emit(f"reconnect_missing_cycle{cycle + 1}", len(affected) - len(live_at), "tiles")
