@@ -52,7 +52,6 @@ import logging
 import math
 import os
 import queue
-import select
 import signal
 import statistics
 import subprocess
@@ -61,7 +60,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +69,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._common import CpuWindow, die_with_parent, emit, parse_args, percentile  # noqa: E402
+from tests.support.xvfb import xvfb_server  # noqa: E402
 
 logger = logging.getLogger("bench.wall")
 
@@ -678,39 +678,10 @@ class Child:
             self.process.wait(5)
 
 
-@contextlib.contextmanager
-def xvfb(log_path: Path) -> Iterator[tuple[str, int]]:
-    """A private Xvfb screen of ``X_SCREEN`` size; yields (DISPLAY, pid)."""
-    read_end, write_end = os.pipe()
-    with open(log_path, "ab") as log:
-        process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-             f"{X_SCREEN[0]}x{X_SCREEN[1]}x24", "-nolisten", "tcp", "-noreset"],
-            pass_fds=(write_end,),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-            preexec_fn=die_with_parent,
-        )  # fmt: skip
-    os.close(write_end)
-    try:
-        number = b""
-        deadline = time.monotonic() + 15
-        while not number.endswith(b"\n"):
-            ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
-            chunk = os.read(read_end, 16) if ready else b""
-            if not chunk:
-                raise RuntimeError(f"Xvfb did not start; see {log_path}")
-            number += chunk
-        yield f":{int(number)}", process.pid
-    finally:
-        os.close(read_end)
-        process.terminate()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+def xvfb(log_path: Path) -> contextlib.AbstractContextManager[tuple[str, int]]:
+    """A private Xvfb screen of ``X_SCREEN`` size that dies with this process; yields
+    (DISPLAY, pid)."""
+    return xvfb_server(X_SCREEN, log_path=log_path, preexec_fn=die_with_parent)
 
 
 @dataclass

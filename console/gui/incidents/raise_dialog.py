@@ -310,33 +310,21 @@ class RaiseEventDialog(QDialog):
         ui = self.ui
         if not title:
             return self.tr("Enter a title: what is happening, in a few words."), ui.title_edit
-        if len(title) > TITLE_MAX:
-            text = fill(
-                self.tr("The title is too long (%1 characters); keep it to %2."),
-                len(title),
-                TITLE_MAX,
-            )
-            return text, ui.title_edit
-        if len(description) > TEXT_MAX:
-            text = fill(
-                self.tr("The description is too long (%1 characters); keep it to %2."),
-                len(description),
-                TEXT_MAX,
-            )
-            return text, ui.description_edit
-        if len(address) > TEXT_MAX:
-            text = fill(
-                self.tr("The address is too long (%1 characters); keep it to %2."),
-                len(address),
-                TEXT_MAX,
-            )
-            return text, ui.address_edit
+        fields = (
+            (title, TITLE_MAX, ui.title_edit,
+             self.tr("The title is too long (%1 characters); keep it to %2.")),
+            (description, TEXT_MAX, ui.description_edit,
+             self.tr("The description is too long (%1 characters); keep it to %2.")),
+            (address, TEXT_MAX, ui.address_edit,
+             self.tr("The address is too long (%1 characters); keep it to %2.")),
+        )  # fmt: skip
+        for value, limit, field, too_long in fields:
+            if len(value) > limit:
+                return fill(too_long, len(value), limit), field
         # NUL cannot be stored by the server; everything else is kept as typed.
-        for value, field in ((title, ui.title_edit), (description, ui.description_edit)):
+        for value, _limit, field, _too_long in fields:
             if "\x00" in value:
                 return self.tr("The text contains a NUL character; remove it."), field
-        if "\x00" in address:
-            return self.tr("The text contains a NUL character; remove it."), ui.address_edit
         return None
 
     def _show_error(self, text: str) -> None:

@@ -12,11 +12,9 @@ import requests
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console import scrub
-from console.app import Console, Services, SessionWiring, build_services
+from console.app import Console, Services, SessionWiring
 from console.credentials import CredentialStore
-from console.i18n import remove_translators
-from console.logs import teardown_logging
+from tests.support.console_services import console_services
 from tests.support.live_server import TIMEOUT_S, LiveDemoServer, start_demo_server
 
 # Three live feeds, kept cheap: small main streams at a low frame rate.
@@ -47,16 +45,8 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveDemoSe
 
 @pytest.fixture
 def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
-    built = build_services(qapp)
-    try:
+    with console_services(qapp) as built:
         yield built
-    finally:
-        built.shutdown()
-        built.runner.deleteLater()
-        built.probe.deleteLater()
-        remove_translators(qapp)
-        teardown_logging()
-        scrub.clear_secrets()
 
 
 @pytest.fixture

@@ -11,11 +11,9 @@ from types import ModuleType
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from console import scrub
-from console.app import Console, Services, SessionWiring, build_services
+from console.app import Console, Services, SessionWiring
 from console.credentials import CredentialStore
-from console.i18n import remove_translators
-from console.logs import teardown_logging
+from tests.support.console_services import console_services
 
 # A password and a token that must never reach a file; see test_shell_canary.py.
 CANARY_USER = "supervisor-2"
@@ -58,16 +56,8 @@ def tianmu_home(_isolated_home: Path) -> Path:
 
 @pytest.fixture
 def services(qapp: QApplication, tianmu_home: Path) -> Iterator[Services]:
-    built = build_services(qapp)
-    try:
+    with console_services(qapp) as built:
         yield built
-    finally:
-        built.shutdown()
-        built.runner.deleteLater()
-        built.probe.deleteLater()
-        remove_translators(qapp)
-        teardown_logging()
-        scrub.clear_secrets()
 
 
 @pytest.fixture(autouse=True)
