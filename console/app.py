@@ -44,16 +44,19 @@ from console.client import (
     fetch_working_set,
     resolve_events,
 )
+from console.client.sync import forget_full_refresh
 from console.credentials import CredentialStore
 from console.diagnostics import LatenessProbe
 from console.domain.incident import IncidentSource
 from console.domain.model import Camera, CameraStatus, PatrolPlan, Region, User
 from console.gui.camera_tree import CameraCatalog, CameraTreePanel
+from console.gui.camera_tree.loading import CatalogueRetry, CatalogueStatusPanel
 from console.gui.crash_dialog import show_crash_dialog
 from console.gui.diagnostics_dialog import DiagnosticsDialog
 from console.gui.docks import DockId
 from console.gui.incidents import RaiseEventDialog, raise_event_from_camera
-from console.gui.login_dialog import LoginDialog
+from console.gui.kept_actions import KeptActionsReview, kept_notes
+from console.gui.login_dialog import LoginDialog, explain_sign_in_error
 from console.gui.main_window import MainWindow
 from console.gui.session_wall import Availability, CameraUnavailable, SessionWall
 from console.gui.settings_dialog import SettingsDialog
@@ -61,7 +64,7 @@ from console.gui.status_bar import ConnectionState
 from console.gui.text import fill
 from console.gui.window_state import SavedLayout, layout_file, read_layout, write_layout
 from console.i18n import install_translator
-from console.logs import install_excepthook, setup_logging
+from console.logs import install_excepthook, setup_logging, teardown_logging
 from console.settings import Settings, atomic_write
 from console.store import Store, open_store
 from console.store.outbox import OutboxChange
@@ -242,36 +245,6 @@ def save_patrol_plan(client: BackendClient, plan: PatrolPlan) -> PatrolPlan:
 
 def fetch_camera(client: BackendClient, camera_id: str) -> Camera:
     return client.camera(camera_id).to_domain()
-
-
-def explain_sign_in_error(error: BaseException) -> str:
-    """One sentence for the login dialog."""
-    if not isinstance(error, BackendError):
-        return fill(
-            QCoreApplication.translate("Console", "Signing in failed: %1"),
-            scrub.scrub(str(error)) or type(error).__name__,
-        )
-    if error.kind is ErrorKind.UNAUTHORIZED:
-        return QCoreApplication.translate("Console", "Wrong user name or password.")
-    if error.kind in (ErrorKind.UNREACHABLE, ErrorKind.TIMEOUT):
-        return QCoreApplication.translate(
-            "Console", "The server cannot be reached. Check the address and the network."
-        )
-    if error.kind in (ErrorKind.VALIDATION, ErrorKind.PROTOCOL) and error.status in (None, 422):
-        return QCoreApplication.translate("Console", "The user name or password is not acceptable.")
-    if error.kind is ErrorKind.FORBIDDEN:
-        return QCoreApplication.translate("Console", "This account may not sign in here.")
-    if error.status is not None:
-        return fill(
-            QCoreApplication.translate("Console", "The server refused the sign-in (HTTP %1)."),
-            error.status,
-        )
-    return fill(
-        QCoreApplication.translate(
-            "Console", "The server answered in a way the console cannot use: %1"
-        ),
-        error.message,
-    )
 
 
 # ---------------------------------------------------------------------- local files
@@ -463,6 +436,7 @@ class SessionWiring(QObject):
         self._fresh_shown = False
         self._closed = False
         self._refreshing = False
+        self._refresh_owed: RefreshReason | None = None
         self._events_in_flight = False
         self._waiting_events: list[EventOut] = []
         self._diagnostics: DiagnosticsDialog | None = None
@@ -477,6 +451,21 @@ class SessionWiring(QObject):
         self.window.settings_requested.connect(self._on_window_settings_requested)
         self.window.diagnostics_requested.connect(self._on_window_diagnostics_requested)
         self.wall = self._build_wall(opened)
+        # Actions rescued from an outbox that could not be opened wait for the operator.
+        self.kept_actions = KeptActionsReview(
+            services.runner,
+            self.store.outbox,
+            self.window,
+            notes=kept_notes(self.store.problems, self.store.kept),
+            parent=self,
+        )
+        self.window.status.add_field(self.kept_actions.field)
+        # A failed refresh of the working set is tried again (1 s doubling to 30 s, or at once
+        # from "Retry now"): until it lands, the store lacks what happened before the event
+        # stream's position. Until a catalogue shows, the cameras' dock says why it is missing.
+        self._catalogue_retry = CatalogueRetry(self)
+        self._catalogue_retry.retry_due.connect(self._start_refresh)
+        self.window.set_dock_widget(DockId.CAMERAS, CatalogueStatusPanel(self._catalogue_retry))
 
         self._relay = _WorkerRelay(self)
         self._relay.stream_state_changed.connect(self._on_stream_state_changed)
@@ -575,6 +564,7 @@ class SessionWiring(QObject):
         )
         self.stream.start()
         self.delivery.start()
+        self.kept_actions.start()
 
     def close(self) -> None:
         """Save the layout, stop the workers and close the store (all on the store lane)."""
@@ -582,6 +572,7 @@ class SessionWiring(QObject):
             return
         self._closed = True
         self._lateness_timer.stop()
+        self._catalogue_retry.stop()
         self._pending_debouncer.cancel()
         for unsubscribe in self._settings_unsubscribe:
             unsubscribe()
@@ -602,6 +593,7 @@ class SessionWiring(QObject):
                 title=QCoreApplication.translate("Console", "Saving the window layout"),
             )
         runner.run(STORE, self.store.close)
+        self.kept_actions.close()
         if self._diagnostics is not None:
             self._diagnostics.close()
 
@@ -637,8 +629,19 @@ class SessionWiring(QObject):
     # ------------------------------------------------------------------ live data
 
     def _on_refresh_needed(self, reason: RefreshReason) -> None:
-        if self._closed or self._refreshing:
+        # A request that arrives while a refresh runs is kept, not dropped: the running one
+        # may have read the server before the position that asked for this one.
+        if reason is RefreshReason.RESET and not self._closed:
+            self.services.runner.run(STORE, forget_full_refresh, self.store)
+        if self._refresh_owed is not RefreshReason.RESET:
+            self._refresh_owed = reason
+        self._start_refresh()
+
+    def _start_refresh(self) -> None:
+        reason = self._refresh_owed
+        if self._closed or self._refreshing or reason is None:
             return
+        self._refresh_owed = None
         self._refreshing = True
         reset = reason is RefreshReason.RESET
         self.services.runner.run(
@@ -646,12 +649,13 @@ class SessionWiring(QObject):
             fetch_working_set,
             self.signed_in.client,
             on_done=lambda working_set: self._on_working_set_fetched(working_set, reset),
-            on_error=self._on_working_set_failed,
+            on_error=lambda error: self._on_working_set_failed(error, reason),
         )
 
     def _on_working_set_fetched(self, working_set: WorkingSet, reset: bool) -> None:
         if self._closed:
             return
+        reason = RefreshReason.RESET if reset else RefreshReason.START
         self.services.runner.run(
             STORE,
             apply_working_set_and_reload,
@@ -659,17 +663,23 @@ class SessionWiring(QObject):
             working_set,
             reset,
             on_done=self._on_working_set_stored,
-            on_error=self._on_working_set_failed,
+            on_error=lambda error: self._on_working_set_failed(error, reason),
         )
 
     def _on_working_set_stored(self, catalogue: tuple[list[Region], list[Camera]]) -> None:
         self._refreshing = False
         if not self._closed:
+            self._catalogue_retry.succeeded()
             self._prepare_catalogue(*catalogue, fresh=True)
+            self._start_refresh()
 
-    def _on_working_set_failed(self, error: BaseException) -> None:
+    def _on_working_set_failed(self, error: BaseException, reason: RefreshReason) -> None:
         self._refreshing = False
-        logger.warning("Could not refresh the working set: %s", error)
+        logger.warning("Could not refresh the working set (will try again): %s", error)
+        if self._refresh_owed is not RefreshReason.RESET:
+            self._refresh_owed = reason
+        if not self._closed:
+            self._catalogue_retry.failed(error)
 
     def _on_event_batch(self, events: list[EventOut]) -> None:
         # One batch at a time, so the store sees events in the order the server sent them.
@@ -746,7 +756,7 @@ class SessionWiring(QObject):
             return  # the server's copy arrived first; the cached one is older
         self._fresh_shown = self._fresh_shown or fresh
         self._catalogue_key, self.catalog = built
-        self.camera_panel = CameraTreePanel(self.catalog)
+        self.camera_panel = CameraTreePanel(self.catalog, retry=self._catalogue_retry)
         self.camera_panel.camera_open_requested.connect(self.wall.open_camera)
         self.window.set_dock_widget(DockId.CAMERAS, self.camera_panel)
         self.wall.catalogue_replaced()
@@ -1095,3 +1105,4 @@ def main(argv: list[str]) -> int:
         # PySide's own clean-up at exit, they would be destroyed in no fixed order.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         uninstall_hook()
+        teardown_logging()  # the writer thread writes what is still queued

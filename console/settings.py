@@ -25,6 +25,7 @@ import tomli_w
 from PySide6.QtCore import QCoreApplication
 
 from console import paths
+from console.gui.text import fill
 
 logger = logging.getLogger(__name__)
 
@@ -75,23 +76,29 @@ class Setting:
             allowed = ", ".join(str(c) for c in self.choices)
             raise SettingError(
                 self.key,
-                QCoreApplication.translate("Settings", "must be one of: %1; got %2")
-                .replace("%1", allowed)
-                .replace("%2", repr(value)),
+                fill(
+                    QCoreApplication.translate("Settings", "must be one of: %1; got %2"),
+                    allowed,
+                    repr(value),
+                ),
             )
         if self.minimum is not None and value < self.minimum:
             raise SettingError(
                 self.key,
-                QCoreApplication.translate("Settings", "must be at least %1; got %2")
-                .replace("%1", _number(self.minimum))
-                .replace("%2", _number(value)),
+                fill(
+                    QCoreApplication.translate("Settings", "must be at least %1; got %2"),
+                    _number(self.minimum),
+                    _number(value),
+                ),
             )
         if self.maximum is not None and value > self.maximum:
             raise SettingError(
                 self.key,
-                QCoreApplication.translate("Settings", "must be at most %1; got %2")
-                .replace("%1", _number(self.maximum))
-                .replace("%2", _number(value)),
+                fill(
+                    QCoreApplication.translate("Settings", "must be at most %1; got %2"),
+                    _number(self.maximum),
+                    _number(value),
+                ),
             )
         if self.validator is not None:
             problem = self.validator(value)
@@ -110,9 +117,11 @@ class Setting:
             return value
         raise SettingError(
             self.key,
-            QCoreApplication.translate("Settings", "must be %1; got %2")
-            .replace("%1", _type_name(wanted))
-            .replace("%2", repr(value)),
+            fill(
+                QCoreApplication.translate("Settings", "must be %1; got %2"),
+                _type_name(wanted),
+                repr(value),
+            ),
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 class ErrorKind(enum.StrEnum):
@@ -25,6 +26,19 @@ class ErrorKind(enum.StrEnum):
     SERVER_ERROR = "server_error"  # 5xx or 429: the server failed or is overloaded
     MALFORMED_RESPONSE = "malformed_response"  # an answer we cannot read or that breaks the schema
     PROTOCOL = "protocol"  # not HTTP as we speak it: bad status line, redirect, 400, 405, ...
+
+
+class AnswerProblem(enum.StrEnum):
+    """What is wrong with an answer of kind ``MALFORMED_RESPONSE``, so that the operator can
+    be told what happened rather than a status that looks like success."""
+
+    NOT_JSON = "not_json"  # HTML or anything else: probably not a Tianmu server at all
+    INVALID_JSON = "invalid_json"  # said JSON, but is not
+    SCHEMA = "schema"  # JSON, but not the shape this console speaks (another version?)
+    TOO_LARGE = "too_large"  # larger than any answer to that request can be
+    CUT_OFF = "cut_off"  # the connection ended before the answer did
+    DAMAGED = "damaged"  # compression or checksum broken
+    OTHER = "other"
 
 
 # Failures worth trying again later without changing the request.
@@ -192,7 +206,15 @@ class ServerError(BackendError):
 
 
 class MalformedResponseError(BackendError):
+    """An answer that cannot be used; ``problem`` says in what way."""
+
     kind = ErrorKind.MALFORMED_RESPONSE
+
+    def __init__(
+        self, message: str, *, problem: AnswerProblem = AnswerProblem.OTHER, **details: Any
+    ) -> None:
+        super().__init__(message, **details)
+        self.problem = problem
 
 
 class ProtocolError(BackendError):
@@ -232,6 +254,7 @@ def kind_for_status(status: int) -> ErrorKind:
 
 __all__ = [
     "ERROR_CLASSES",
+    "AnswerProblem",
     "RETRYABLE_KINDS",
     "BackendError",
     "ConflictError",

@@ -3,10 +3,16 @@
 The worker connects, parses server-sent events and hands each one, validated as
 ``console.wire.EventOut``, to ``on_event``. When the connection fails or drops it reports
 ``reconnecting`` / ``offline`` and tries again with exponential backoff (1 s doubling to
-30 s, with jitter), resuming with ``Last-Event-ID`` so no event is lost or repeated. It asks
-for a full refresh (``on_refresh_needed``) when the server says ``reset``, when it starts
-without a last id (it only gets new events then), and after being away longer than
-``refresh_after_gap_s``.
+30 s, with jitter), resuming with ``Last-Event-ID`` so no event is lost or repeated.
+
+The stream always has a position to resume from once a connection has said anything: the
+server's greeting carries an id (the position it starts from) before any event. A connection
+opened without a position only gets events after the one the server starts from, so once it
+has one it asks for a full refresh (``on_refresh_needed``) to cover what came before; a
+connection that drops earlier leaves the stream without a position, and the next one does the
+same. It also asks for a refresh when the server says ``reset`` (it no longer holds the events
+after our id) and after being away longer than ``refresh_after_gap_s``. An event at or before
+the position is a repeat and is not handed over again.
 
 Callbacks run on the worker thread and must not block for long (the GUI adapts them to
 signals). ``stop()`` closes the connection and joins within a bounded time.
@@ -59,7 +65,7 @@ class StreamState:
 
 
 class RefreshReason(enum.StrEnum):
-    START = "start"  # no last id: only new events will come, so load everything now
+    START = "start"  # the connection began without a position: load what came before it
     RESET = "reset"  # the server no longer holds the events after our last id
     GAP = "gap"  # away longer than the configured gap
 
@@ -199,7 +205,6 @@ class EventStream:
     def _run(self) -> None:
         attempt = 0
         lost_at: float | None = None
-        first = True
         self._set_state(StreamState(StreamStatus.CONNECTING))
         while not self._stopping.is_set():
             try:
@@ -218,12 +223,9 @@ class EventStream:
             attempt = 0
             lost_at = None
             self._set_state(StreamState(StreamStatus.CONNECTED))
-            if first and self._last_id is None:
-                self._refresh(RefreshReason.START)
-            elif gap > self._gap_s:
+            if gap > self._gap_s and self._last_id is not None:
                 self._refresh(RefreshReason.GAP)
-            first = False
-            ended = self._read(response)
+            ended = self._read(response, owes_refresh=self._last_id is None)
             with self._lock:
                 self._response = None
             response.close()
@@ -252,8 +254,13 @@ class EventStream:
         self._wake.clear()
         self._wake.wait(delay)
 
-    def _read(self, response: requests.Response) -> BackendError:
-        """Read until the stream ends or fails; returns why it ended."""
+    def _read(self, response: requests.Response, *, owes_refresh: bool) -> BackendError:
+        """Read until the stream ends or fails; returns why it ended.
+
+        ``owes_refresh``: the connection was opened without a position, so once the server
+        has named one (its greeting, or failing that the first event) a full refresh must
+        cover everything before it.
+        """
         parser = SseParser()
         try:
             for chunk in response.iter_content(chunk_size=None):
@@ -263,9 +270,23 @@ class EventStream:
                     self._handle(sse)
                     if self._stopping.is_set():
                         break
+                if owes_refresh and self._take_position(parser.position):
+                    owes_refresh = False
+                    self._refresh(RefreshReason.START)
         except Exception as exc:
             return transport_error(exc, "GET /events")
         return BackendError("the server closed the event stream", operation="GET /events")
+
+    def _take_position(self, value: str | None) -> bool:
+        """Adopt the position the server named at the end of a block; True once there is one.
+
+        Kept in memory only: it is not handed to ``persist_last_id``, because what came
+        before it is not in the caller's hands until the refresh it leads to has landed.
+        """
+        position = _event_id(value)
+        if position is not None and self._last_id is None:
+            self._last_id = position
+        return self._last_id is not None
 
     def _handle(self, sse: SseEvent) -> None:
         event_id = _event_id(sse.id)
@@ -278,6 +299,9 @@ class EventStream:
             if new_id is not None:
                 self._advance(new_id)
             self._refresh(RefreshReason.RESET)
+            return
+        if event_id is not None and self._last_id is not None and event_id <= self._last_id:
+            logger.debug("event stream: skipped repeated event %d", event_id)
             return
         try:
             event = EventOut(id=event_id, type=sse.event, data=json.loads(sse.data))  # type: ignore[arg-type]

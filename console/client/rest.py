@@ -29,6 +29,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from console.client.errors import (
+    AnswerProblem,
     BackendError,
     FieldError,
     MalformedResponseError,
@@ -83,6 +84,8 @@ T = TypeVar("T")
 
 DEFAULT_TIMEOUT: Timeout = (3.05, 10.0)
 MAX_JSON_BYTES = 32 * 1024 * 1024
+# Sign-in and "who am I" answers are a few hundred bytes; anything near this is not ours.
+MAX_ACCOUNT_BYTES = 256 * 1024
 MAX_MEDIA_BYTES = 256 * 1024 * 1024
 MAX_PAGES = 10_000
 
@@ -324,6 +327,7 @@ class BackendClient:
         files: Sequence[UploadFile] = (),
         idempotency_key: str | None = None,
         authenticated: bool = True,
+        limit: int = MAX_JSON_BYTES,
     ) -> Any:
         body = payload.model_dump_json().encode() if payload is not None else None
         answer = self.exchange(
@@ -336,6 +340,7 @@ class BackendClient:
             files=files,
             idempotency_key=idempotency_key,
             authenticated=authenticated,
+            limit=limit,
         )
         operation = f"{method} {path}"
         if not answer.ok:
@@ -395,7 +400,12 @@ class BackendClient:
                 operation="POST /auth/login",
             ) from None
         out: LoginOut = self._call(
-            "POST", "/auth/login", LoginOut, payload=payload, authenticated=False
+            "POST",
+            "/auth/login",
+            LoginOut,
+            payload=payload,
+            authenticated=False,
+            limit=MAX_ACCOUNT_BYTES,
         )
         self.set_token(out.token)
         return out
@@ -407,7 +417,7 @@ class BackendClient:
             self.set_token(None)
 
     def me(self) -> UserOut:
-        result: UserOut = self._call("GET", "/me", UserOut)
+        result: UserOut = self._call("GET", "/me", UserOut, limit=MAX_ACCOUNT_BYTES)
         return result
 
     def health(self) -> HealthOut:
@@ -769,7 +779,9 @@ def _request(model: type[T], **fields: Any) -> T:
 def _check_digest(expected: str | None, body: bytes, operation: str) -> None:
     if expected and hashlib.sha256(body).hexdigest() != expected.strip().lower():
         raise MalformedResponseError(
-            "the file's content does not match its checksum", operation=operation
+            "the file's content does not match its checksum",
+            problem=AnswerProblem.DAMAGED,
+            operation=operation,
         )
 
 
@@ -778,7 +790,10 @@ def parse_answer(answer: RawAnswer, model: Any, operation: str) -> Any:
     if answer.content_type != "application/json":
         shown = scrub(answer.content_type)[:60] or "no content type"
         raise MalformedResponseError(
-            f"expected JSON, got {shown}", status=answer.status, operation=operation
+            f"expected JSON, got {shown}",
+            problem=AnswerProblem.NOT_JSON,
+            status=answer.status,
+            operation=operation,
         )
     try:
         return _adapter(model).validate_json(answer.body)
@@ -789,10 +804,16 @@ def parse_answer(answer: RawAnswer, model: Any, operation: str) -> Any:
             if json_broken
             else f"the answer does not match {_schema_name(model)}: {_summarise(exc)}"
         )
-        raise MalformedResponseError(message, status=answer.status, operation=operation) from None
+        raise MalformedResponseError(
+            message,
+            problem=AnswerProblem.INVALID_JSON if json_broken else AnswerProblem.SCHEMA,
+            status=answer.status,
+            operation=operation,
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise MalformedResponseError(
             f"the answer cannot be read ({type(exc).__name__})",
+            problem=AnswerProblem.INVALID_JSON,
             status=answer.status,
             operation=operation,
         ) from None

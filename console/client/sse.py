@@ -26,7 +26,10 @@ class SseParser:
     """Feed bytes with ``feed``; it returns the events completed by them, in order.
 
     ``comments`` counts comment lines seen (the server's heartbeats); ``retry_ms`` is the
-    last reconnection delay the server asked for.
+    last reconnection delay the server asked for. ``position`` is the last event id in force
+    at the most recent blank line, whether or not an event was dispatched there (as the
+    standard sets an event source's last event id): an ``id`` line on its own, in a block
+    that ends, moves it; an ``id`` line whose block has not ended yet does not.
     """
 
     def __init__(self) -> None:
@@ -40,6 +43,7 @@ class SseParser:
         self.last_id: str | None = None
         self.retry_ms: int | None = None
         self.comments = 0
+        self.position: str | None = None
 
     def feed(self, chunk: bytes) -> list[SseEvent]:
         text = self._decoder.decode(chunk)
@@ -103,6 +107,7 @@ class SseParser:
         return None
 
     def _dispatch(self) -> SseEvent | None:
+        self.position = self.last_id
         has_data, data, event = self._has_data, self._data, self._event
         self._data, self._has_data, self._event = [], False, ""
         if not has_data:

@@ -7,7 +7,8 @@ its network lane and the second on its single store lane:
   ``fetch_working_set(client)`` then ``apply_working_set(store, working_set)``;
 * live events — ``resolve_events(client, events)`` turns a batch of ``EventOut`` into one
   ``StoreUpdate`` (fetching an entity when an event only names it: notify-then-fetch), and
-  ``apply_update(store, update)`` writes it, then records the last event id.
+  ``apply_update(store, update)`` writes it, then records the last event id (once the store
+  has had a full refresh: before that, the id would claim more than the store holds).
 
 ``Synchroniser`` bundles both halves for callers that have no lanes (tools, tests).
 The store is used through small protocols (``console.store.Store`` satisfies them), so this
@@ -165,6 +166,14 @@ def apply_working_set(store: StoreLike, working_set: WorkingSet, *, reset: bool 
     store.meta.last_full_refresh = working_set.fetched_at
 
 
+def forget_full_refresh(store: StoreLike) -> None:
+    """The server said it no longer holds the events after the store's position (store
+    lane): the store no longer holds everything up to any later position either, so none is
+    recorded until the full refresh that follows has landed. A console closed before then
+    resumes from its old position, is told to reset again, and refreshes."""
+    store.meta.last_full_refresh = None
+
+
 # ---------------------------------------------------------------------- live events
 
 
@@ -275,7 +284,10 @@ def apply_update(store: StoreLike, update: StoreUpdate) -> None:
         store.units.upsert(update.units.values())
     for camera_id, status in update.camera_status.items():
         store.cameras.set_status(camera_id, status)
-    if update.last_event_id is not None:
+    # A stored position promises that the store holds everything up to it. Events only say
+    # what changed after the stream began, so until a full refresh has landed the promise
+    # does not hold: a console restarted then must start without a position, and refresh.
+    if update.last_event_id is not None and store.meta.last_full_refresh is not None:
         store.meta.last_event_id = update.last_event_id
 
 
@@ -309,5 +321,6 @@ __all__ = [
     "apply_update",
     "apply_working_set",
     "fetch_working_set",
+    "forget_full_refresh",
     "resolve_events",
 ]

@@ -23,6 +23,7 @@ from urllib3.util.retry import Retry
 
 from console.client.errors import (
     ERROR_CLASSES,
+    AnswerProblem,
     BackendError,
     ConflictError,
     ErrorKind,
@@ -106,9 +107,13 @@ def transport_error(exc: BaseException, operation: str, status: int | None = Non
     if isinstance(
         exc, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.IncompleteRead
     ):
-        return MalformedResponseError("the answer was cut off before its end", **kw)
+        return MalformedResponseError(
+            "the answer was cut off before its end", problem=AnswerProblem.CUT_OFF, **kw
+        )
     if isinstance(exc, requests.exceptions.ContentDecodingError | urllib3.exceptions.DecodeError):
-        return MalformedResponseError("the answer's compression is damaged", **kw)
+        return MalformedResponseError(
+            "the answer's compression is damaged", problem=AnswerProblem.DAMAGED, **kw
+        )
     if isinstance(exc, requests.exceptions.TooManyRedirects):
         return ProtocolError("the server redirected too often", **kw)
     if isinstance(
@@ -267,19 +272,29 @@ class Transport:
         self._local = threading.local()
 
 
+def _size_text(limit: int) -> str:
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):g} MiB"
+    return f"{limit / 1024:g} KiB"
+
+
 def read_body(response: requests.Response, limit: int, operation: str) -> bytes:
-    """Read a streamed response's whole body (at most ``limit`` bytes) and close it."""
+    """Read a streamed response's whole body (at most ``limit`` bytes) and close it.
+
+    An answer that declares more than ``limit`` is refused before a byte of it is read; one
+    that does not declare its size is read until it passes the limit, never further.
+    """
+    declared = response.headers.get("Content-Length", "")
+    if declared.strip().isdigit() and int(declared) > limit:
+        response.close()
+        raise _too_large(limit, response.status_code, operation)
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.iter_content(chunk_size=64 * 1024):
+        for chunk in response.iter_content(chunk_size=min(64 * 1024, limit + 1)):
             size += len(chunk)
             if size > limit:
-                raise MalformedResponseError(
-                    f"the answer is larger than {limit // (1024 * 1024)} MiB",
-                    status=response.status_code,
-                    operation=operation,
-                )
+                raise _too_large(limit, response.status_code, operation)
             chunks.append(chunk)
     except BackendError:
         raise
@@ -288,3 +303,12 @@ def read_body(response: requests.Response, limit: int, operation: str) -> bytes:
     finally:
         response.close()
     return b"".join(chunks)
+
+
+def _too_large(limit: int, status: int, operation: str) -> MalformedResponseError:
+    return MalformedResponseError(
+        f"the answer is larger than {_size_text(limit)}",
+        problem=AnswerProblem.TOO_LARGE,
+        status=status,
+        operation=operation,
+    )

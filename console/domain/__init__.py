@@ -39,6 +39,7 @@ from console.domain.incident import (
     passing_verification,
     rules_from,
     transition,
+    verification_since_feedback,
 )
 from console.domain.model import (
     Alert,
@@ -123,4 +124,5 @@ __all__ = [
     "passing_verification",
     "rules_from",
     "transition",
+    "verification_since_feedback",
 ]

@@ -336,7 +336,8 @@ class NotPermitted(TransitionError):
     """The action applies in this state, but not for this actor (HTTP 403).
 
     ``role`` is the actor's role; ``required`` names who may act (``"operator"``,
-    ``"supervisor"`` or ``"assigned_unit"``).
+    ``"supervisor"``, ``"verified_operator"`` or ``"assigned_unit"``); ``needs``, when
+    given, says the same in words for the message.
     """
 
     code = "not_permitted"
@@ -350,10 +351,11 @@ class NotPermitted(TransitionError):
         allowed: tuple[Action, ...],
         required: str,
         operation: str | None = None,
+        needs: str | None = None,
     ) -> None:
         name = operation or (action.value if action is not None else "")
         super().__init__(
-            f"role {role.value} may not {name} here; needs {required}",
+            f"role {role.value} may not {name} here; needs {needs or required}",
             current_state=current_state,
             operation=name,
             allowed=allowed,
@@ -417,19 +419,33 @@ class Who(enum.Enum):
 
     OP: an operator or a supervisor (a supervisor may do all an operator may).
     SUP: a supervisor only.
+    CHECKED_OP: a supervisor; an operator only once someone has re-checked the site on
+    video since the unit's latest feedback (closing without looking is a supervisor's call).
     UNIT: a unit user acting for the unit of the incident's lead assignment.
     Administrators take no part in the workflow.
     """
 
     OP = "operator"
     SUP = "supervisor"
+    CHECKED_OP = "verified_operator"
     UNIT = "assigned_unit"
+
+    @property
+    def description(self) -> str:
+        """Who may act, in words, for refusal messages."""
+        if self is Who.CHECKED_OP:
+            return "a supervisor, or an operator after a verification since the latest feedback"
+        return str(self.value)
 
     def admits(self, incident: Incident, actor: Actor) -> bool:
         if self is Who.OP:
             return actor.role in (Role.OPERATOR, Role.SUPERVISOR)
         if self is Who.SUP:
             return actor.role is Role.SUPERVISOR
+        if self is Who.CHECKED_OP:
+            if actor.role is Role.SUPERVISOR:
+                return True
+            return actor.role is Role.OPERATOR and verification_since_feedback(incident) is not None
         lead = incident.lead_assignment
         return (
             actor.role is Role.UNIT
@@ -497,6 +513,23 @@ def _feedback_from_lead_unit(incident: Incident, evidence: Evidence) -> None:
         raise _Missing("feedback", "the feedback must come from the unit of the active assignment")
     if _blank(feedback.text):
         raise _Missing("feedback", "the feedback needs a text")
+
+
+def verification_since_feedback(incident: Incident) -> Verification | None:
+    """The latest verification of any verdict captured after the latest feedback, if any.
+
+    An operator may close from VERIFYING only with one: someone has looked at the site
+    since the unit reported. Without it, closing is a supervisor's decision.
+    """
+    feedback = incident.latest_feedback
+    candidates = [
+        verification
+        for verification in incident.verifications
+        if feedback is None or verification.captured_at > feedback.reported_at
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda verification: verification.captured_at)
 
 
 def passing_verification(incident: Incident) -> Verification | None:
@@ -716,7 +749,7 @@ _RULES: tuple[Rule, ...] = (
 
     Rule(S.FEEDBACK,        A.START_VERIFICATION,   S.VERIFYING,       Who.OP),
 
-    Rule(S.VERIFYING,       A.CLOSE,                S.CLOSED,          Who.OP,   VERIFIED_CLOSURE,   _settle),
+    Rule(S.VERIFYING,       A.CLOSE,                S.CLOSED,          Who.CHECKED_OP, VERIFIED_CLOSURE, _settle),
     Rule(S.VERIFYING,       A.REOPEN,               S.REOPENED,        Who.OP,   REASON,             _count_rework),
 
     Rule(S.REOPENED,        A.DISPATCH,             S.DISPATCHED,      Who.OP,   DISPATCH_TARGET,    _dispatch),
@@ -796,6 +829,7 @@ def transition(
             current_state=incident.state,
             allowed=allowed_actions(incident, actor),
             required=rule.who.value,
+            needs=rule.who.description,
         )
     try:
         rule.needs.check(incident, evidence)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from console.gui.plain_text import plain_message_box
 
 logger = logging.getLogger(__name__)
 
 
 def build_crash_dialog(title: str, detail: str, parent: QWidget | None = None) -> QMessageBox:
     """A non-modal message box with the (already scrubbed) traceback under "Show Details"."""
-    box = QMessageBox(parent)
+    box = plain_message_box(QMessageBox(parent))
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(
@@ -39,7 +42,9 @@ def show_crash_dialog(title: str, detail: str) -> None:
         return
     box = build_crash_dialog(title, detail, app.activeWindow())
     # Non-modal, so a burst of errors cannot stack nested event loops; the set keeps the
-    # Python wrapper (and so the window) alive until the operator closes it.
+    # Python wrapper (and so the window) alive until the operator closes it, and closing
+    # deletes it: a console that runs for weeks must not keep every dialog it ever showed.
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_dialogs.add(box)
     box.finished.connect(lambda _result: _open_dialogs.discard(box))
     box.open()

@@ -6,10 +6,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QWidget
 
+from console.client.errors import AnswerProblem, BackendError, ErrorKind, MalformedResponseError
 from console.gui.forms import retranslate_form, setup_form
 from console.gui.forms.ui_login_dialog import Ui_LoginDialog
 from console.gui.text import fill
@@ -61,7 +62,7 @@ class LoginDialog(QDialog):
         setup_form(self.ui, self)
         self._runner = runner
         self._sign_in = sign_in
-        self._explain = explain or _plain_explanation
+        self._explain = explain or explain_sign_in_error
         self._pending: Task | None = None
         self.session: Any = None
         title_font = QFont(self.ui.title_label.font())
@@ -197,5 +198,101 @@ class LoginDialog(QDialog):
         super().changeEvent(event)
 
 
-def _plain_explanation(error: BaseException) -> str:
-    return scrub(str(error)) or type(error).__name__
+def explain_sign_in_error(error: BaseException) -> str:
+    """One sentence for the login dialog: what happened, in the operator's words.
+
+    A status is only quoted where it means something: an answer of 200 that is a web page
+    is "not a Tianmu server", never "refused (HTTP 200)".
+    """
+    if not isinstance(error, BackendError):
+        return fill(
+            QCoreApplication.translate("Console", "Signing in failed: %1"),
+            scrub(str(error)) or type(error).__name__,
+        )
+    kind, status = error.kind, error.status
+    if kind is ErrorKind.UNAUTHORIZED:
+        return QCoreApplication.translate("Console", "Wrong user name or password.")
+    if kind in (ErrorKind.UNREACHABLE, ErrorKind.TIMEOUT):
+        return QCoreApplication.translate(
+            "Console", "The server cannot be reached. Check the address and the network."
+        )
+    if isinstance(error, MalformedResponseError):
+        return _explain_unusable_answer(error)
+    if kind in (ErrorKind.VALIDATION, ErrorKind.PROTOCOL) and status in (None, 422):
+        return QCoreApplication.translate("Console", "The user name or password is not acceptable.")
+    if kind is ErrorKind.FORBIDDEN:
+        return QCoreApplication.translate("Console", "This account may not sign in here.")
+    if status is not None and 300 <= status <= 399:
+        return fill(
+            QCoreApplication.translate(
+                "Console",
+                "The server sent the sign-in elsewhere (HTTP %1). Check the address "
+                "(http or https, and the port).",
+            ),
+            status,
+        )
+    if kind is ErrorKind.SERVER_ERROR and status is not None:
+        return fill(
+            QCoreApplication.translate(
+                "Console", "The server failed to handle the sign-in (HTTP %1). Try again later."
+            ),
+            status,
+        )
+    if (
+        status is not None
+        and error.code is None
+        and kind in (ErrorKind.NOT_FOUND, ErrorKind.PROTOCOL)
+    ):
+        # A Tianmu server explains every refusal; a bare 404 or 405 is some other web server.
+        return fill(
+            QCoreApplication.translate(
+                "Console",
+                "There is no Tianmu sign-in at this address (HTTP %1). Check the server address.",
+            ),
+            status,
+        )
+    if status is not None:
+        return fill(
+            QCoreApplication.translate("Console", "The server refused the sign-in (HTTP %1)."),
+            status,
+        )
+    return fill(
+        QCoreApplication.translate(
+            "Console", "The server answered in a way the console cannot use: %1"
+        ),
+        error.message,
+    )
+
+
+def _explain_unusable_answer(error: MalformedResponseError) -> str:
+    problem = error.problem
+    if problem in (AnswerProblem.NOT_JSON, AnswerProblem.INVALID_JSON):
+        return QCoreApplication.translate(
+            "Console",
+            "This is not a Tianmu server: it answered the sign-in with a web page or other "
+            "content the console cannot read. Check the server address.",
+        )
+    if problem is AnswerProblem.TOO_LARGE:
+        return QCoreApplication.translate(
+            "Console",
+            "The answer to the sign-in was far too large to come from a Tianmu server, so "
+            "the console stopped reading it. Check the server address.",
+        )
+    if problem is AnswerProblem.SCHEMA:
+        return QCoreApplication.translate(
+            "Console",
+            "The server answered the sign-in in a form this console does not understand: it "
+            "may run another version of Tianmu, or not be a Tianmu server.",
+        )
+    if problem in (AnswerProblem.CUT_OFF, AnswerProblem.DAMAGED):
+        return QCoreApplication.translate(
+            "Console",
+            "The server's answer arrived cut off or damaged. Try again; if it keeps "
+            "happening, check the network.",
+        )
+    return fill(
+        QCoreApplication.translate(
+            "Console", "The server answered in a way the console cannot use: %1"
+        ),
+        error.message,
+    )

@@ -369,6 +369,9 @@ class SessionWall(QObject):
         self.saver.stop()
         self.view.dispose()
         self.tasks.close()
+        # A window without a parent widget (this object is none): only this deletes it and
+        # its submenus, once the main window has taken it out of the menu bar.
+        self.menu.deleteLater()
 
     # ---------------------------------------------------------------- internals
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.gui.plain_text import plain_label
 from console.settings import Setting, SettingError, Settings
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ class SettingsDialog(QDialog):
             editor.setObjectName(definition.key)
             self.editors[definition.key] = editor
             form.addRow(_settings_tr(definition.label), editor)
-        self.error_label = QLabel(self)
+        # Shows the refused value as the operator typed it.
+        self.error_label = plain_label(QLabel(self))
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828;")

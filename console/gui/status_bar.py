@@ -9,6 +9,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
 
 from console.domain.model import Role
+from console.gui.plain_text import plain_label, plain_tooltip
 from console.gui.text import fill
 
 # Above one frame at 60 Hz the operator starts to see it in video and scrolling.
@@ -80,6 +81,8 @@ class ShellStatusBar(QStatusBar):
             self.lateness_label,
             self.user_label,
         ):
+            # The user's names come from the server: shown as written, never as markup.
+            plain_label(label)
             label.setFrameShape(QFrame.Shape.NoFrame)
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
@@ -197,7 +200,7 @@ class ShellStatusBar(QStatusBar):
             return
         display_name, username, role = self._user
         self.user_label.setText(fill(self.tr("%1 (%2)"), display_name, role_label(role)))
-        self.user_label.setToolTip(fill(self.tr("Signed in as %1"), username))
+        self.user_label.setToolTip(plain_tooltip(fill(self.tr("Signed in as %1"), username)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

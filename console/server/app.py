@@ -28,6 +28,7 @@ from console.server.api import (
     routes_patrol,
     routes_units,
 )
+from console.server.api.body_depth import JsonDepthGuard
 from console.server.api.deps import forbid_unknown_query
 from console.server.api.state import ServerState
 from console.server.db.database import Database
@@ -103,6 +104,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     )
     app.state.tianmu = state
     errors.install(app)
+    app.add_middleware(JsonDepthGuard)
     for module in (
         routes_auth,
         routes_cameras,

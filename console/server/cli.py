@@ -23,6 +23,7 @@ from typing import Any
 import uvicorn
 
 from console.domain.model import CameraStatus
+from console.server import log_lines
 from console.server.app import create_app
 from console.server.demo.field import FieldSimulator
 from console.server.demo.world import World, build_world
@@ -205,6 +206,7 @@ def main(argv: Sequence[str]) -> int:
                 timeout_graceful_shutdown=3,
             )
         )
+        log_lines.install()  # after uvicorn's Config, which sets up uvicorn's handlers
         if world is not None:
 
             def after_start() -> None:

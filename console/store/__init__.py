@@ -8,6 +8,7 @@ and ``outbox.sqlite`` (the operator's unsent work; WAL, synchronous=FULL). Open 
 from console.store.backoff import backoff_delay
 from console.store.health import StoreUnavailable
 from console.store.incidents import IncidentFilter, IncidentPage, IncidentSort
+from console.store.kept import KeptSummary, export_actions
 from console.store.migrate import StoreDatabase
 from console.store.outbox import (
     Encoding,
@@ -29,6 +30,7 @@ __all__ = [
     "IncidentFilter",
     "IncidentPage",
     "IncidentSort",
+    "KeptSummary",
     "Outbox",
     "OutboxChange",
     "OutboxError",
@@ -43,5 +45,6 @@ __all__ = [
     "StoreUnavailable",
     "backoff_delay",
     "entity_of",
+    "export_actions",
     "open_store",
 ]

@@ -20,6 +20,10 @@ Ordering rules:
   (``edit_and_retry``) or drops it (``discard``). It holds back only the later items on the
   *same entity* (same ``/incidents/<id>``, ``/alerts/<id>``, ...), which were decided on top
   of it; everything else keeps flowing.
+* A kept item was rescued from an outbox that could not be opened (damaged, or written by a
+  newer version; see ``console.store.kept``). It is not sent until the operator delivers it
+  (``deliver_kept``, with its original idempotency key, so the server applies it at most
+  once) or drops it (``discard``); like a rejection it holds back later items on its entity.
 * ``entity`` is derived from the request path (its first two segments) unless given.
   Creating requests (``POST /incidents``) have no entity and hold nothing back.
 
@@ -58,9 +62,12 @@ class OutboxState(enum.StrEnum):
     DELIVERED = "delivered"  # the server accepted it
     REJECTED = "rejected"  # the server refused it (409/422); the operator decides
     DISCARDED = "discarded"  # the operator dropped it
+    KEPT = "kept"  # rescued from an outbox that could not be opened; the operator decides
 
 
-UNFINISHED = frozenset({OutboxState.PENDING, OutboxState.REJECTED})
+UNFINISHED = frozenset({OutboxState.PENDING, OutboxState.REJECTED, OutboxState.KEPT})
+# Undecided items hold back later items on the same entity.
+_UNDECIDED = (OutboxState.REJECTED.value, OutboxState.KEPT.value)
 
 
 class Encoding(enum.StrEnum):
@@ -111,6 +118,37 @@ class OutboxItem:
 
 
 @dataclass(frozen=True, slots=True)
+class KeptFile:
+    """An attachment of a rescued action: where its bytes are now, and how it is sent."""
+
+    field: str
+    filename: str
+    content_type: str
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class KeptAction:
+    """An action rescued from an outbox that could not be opened, to be stored as kept.
+
+    ``reason`` says what the operator should know about it (why it was rejected before, or
+    which of its attachments could not be recovered), or is None.
+    """
+
+    idempotency_key: str
+    kind: str
+    method: str
+    path: str
+    body: dict[str, Any]
+    encoding: Encoding
+    entity: str | None
+    summary: str
+    created_at: datetime | None
+    files: tuple[KeptFile, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxChange:
     """Sent to listeners after a committed change: which item, and its state now."""
 
@@ -155,12 +193,12 @@ def _json_default(value: Any) -> Any:
 
 
 def _head_query() -> Select[OutboxItemRow]:
-    """The lowest pending item not held back by an earlier rejection on its entity."""
+    """The lowest pending item not held back by an earlier undecided item on its entity."""
     earlier_rejection = aliased(OutboxItemRow)
     held = exists().where(
         and_(
             earlier_rejection.entity == OutboxItemRow.entity,
-            earlier_rejection.state == OutboxState.REJECTED.value,
+            earlier_rejection.state.in_(_UNDECIDED),
             earlier_rejection.seq < OutboxItemRow.seq,
         )
     )
@@ -377,7 +415,101 @@ class Outbox:
             row.updated_at = self._clock()
             item = self._item(session, row)
         remove_files(self._files_dir, [f.path.name for f in item.files])
-        logger.info("outbox item %d discarded by the operator", seq)
+        logger.warning(
+            "outbox item %d (%s %s, key %s) discarded by the operator: %s",
+            seq,
+            item.method,
+            item.path,
+            item.idempotency_key,
+            item.summary,
+        )
+        self._notify(seq, item.state)
+        return item
+
+    def keep(self, actions: Iterable[KeptAction]) -> builtins.list[OutboxItem]:
+        """Store actions rescued from an outbox that could not be opened, as kept items.
+
+        Each keeps its idempotency key; one whose key is already here (kept before, or
+        delivered from here) is skipped, so keeping the same rescue twice changes nothing.
+        Files are copied in and made durable before the rows commit, all rows in one
+        transaction. Returns the items added.
+        """
+        added: builtins.list[OutboxItem] = []
+        copied: builtins.list[str] = []
+        try:
+            with self._db.write() as session:
+                known = set(session.scalars(select(OutboxItemRow.idempotency_key)))
+                for action in actions:
+                    if action.idempotency_key in known:
+                        continue
+                    known.add(action.idempotency_key)
+                    stored = []
+                    for kept_file in action.files:
+                        on_disk = store_file(self._files_dir, kept_file.filename, kept_file.path)
+                        copied.append(on_disk.stored_name)
+                        stored.append((kept_file, on_disk))
+                    now = self._clock()
+                    row = OutboxItemRow(
+                        idempotency_key=action.idempotency_key,
+                        kind=action.kind,
+                        method=action.method.upper(),
+                        path=action.path,
+                        body=_dumps(action.body),
+                        encoding=action.encoding.value,
+                        entity=action.entity,
+                        summary=action.summary,
+                        state=OutboxState.KEPT.value,
+                        attempts=0,
+                        created_at=action.created_at or now,
+                        updated_at=now,
+                        next_attempt_at=now,
+                        reason=action.reason,
+                    )
+                    session.add(row)
+                    session.flush()
+                    file_rows = [
+                        OutboxFileRow(
+                            seq=row.seq,
+                            position=position,
+                            field=kept_file.field,
+                            filename=kept_file.filename,
+                            content_type=kept_file.content_type,
+                            stored_name=on_disk.stored_name,
+                            size=on_disk.size,
+                            sha256=on_disk.sha256,
+                        )
+                        for position, (kept_file, on_disk) in enumerate(stored)
+                    ]
+                    session.add_all(file_rows)
+                    added.append(
+                        self._to_item(row, tuple(self._to_file(f) for f in file_rows), None)
+                    )
+        except Exception:
+            remove_files(self._files_dir, copied)
+            raise
+        for item in added:
+            logger.warning(
+                "outbox item %d kept for the operator (%s %s, key %s): %s",
+                item.seq,
+                item.method,
+                item.path,
+                item.idempotency_key,
+                item.summary,
+            )
+            self._notify(item.seq, item.state)
+        return added
+
+    def deliver_kept(self, seq: int) -> OutboxItem:
+        """The operator chose to send a kept item: it joins the queue with its original key."""
+        with self._db.write() as session:
+            row = self._row(session, seq)
+            self._require(row, {OutboxState.KEPT}, "deliver")
+            now = self._clock()
+            row.state = OutboxState.PENDING.value
+            row.next_attempt_at = now
+            row.updated_at = now
+            item = self._item(session, row)
+        logger.info("kept outbox item %d released for delivery by the operator", seq)
         self._notify(seq, item.state)
         return item
 
@@ -490,7 +622,7 @@ class Outbox:
     def _rejected_by_entity(session: Session) -> dict[str, int]:
         rows = session.execute(
             select(OutboxItemRow.entity, func.min(OutboxItemRow.seq))
-            .where(OutboxItemRow.state == OutboxState.REJECTED.value)
+            .where(OutboxItemRow.state.in_(_UNDECIDED))
             .where(OutboxItemRow.entity.is_not(None))
             .group_by(OutboxItemRow.entity)
         ).all()
@@ -549,6 +681,8 @@ def _held_by(row: OutboxItemRow, rejected_by_entity: Mapping[str, int]) -> int |
 __all__ = [
     "Encoding",
     "FileSpec",
+    "KeptAction",
+    "KeptFile",
     "Listener",
     "Outbox",
     "OutboxChange",

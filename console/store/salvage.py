@@ -63,12 +63,12 @@ def salvage_outbox(database: Path, export_path: Path, files_dir: Path | None) ->
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
         connection, header_rebuilt = _open_readable(copy, has_wal=wal.exists())
         if connection is None:
-            _write_lines(export_path, iter(()))
+            write_json_lines(export_path, iter(()))
             logger.error("outbox %s: no row could be read", database)
             return SalvageResult(export_path, 0, 0, None, header_rebuilt=False)
         try:
             counts = _Counts()
-            _write_lines(export_path, _rows(connection, files_dir, counts))
+            write_json_lines(export_path, _rows(connection, files_dir, counts))
         finally:
             connection.close()
     logger.warning(
@@ -250,7 +250,7 @@ def _files(connection: sqlite3.Connection, seq: int, files_dir: Path | None) -> 
     return files
 
 
-def _write_lines(path: Path, records: Iterator[dict[str, Any]]) -> None:
+def write_json_lines(path: Path, records: Iterator[dict[str, Any]]) -> None:
     """Write JSON lines to ``path`` durably (temporary name, fsync, rename)."""
     partial = path.with_name(path.name + ".part")
     with partial.open("w", encoding="utf-8") as handle:

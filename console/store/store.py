@@ -4,7 +4,9 @@
 because a file is damaged or was written by a newer Tianmu: such a file is renamed
 (``cache.sqlite.broken-<stamp>``, ``outbox.sqlite.newer-<stamp>``), a fresh one is created,
 and a ``StoreProblem`` tells the GUI what happened. An outbox is never set aside before every
-row that can still be read has been exported to ``outbox-salvaged-<stamp>.jsonl``.
+row that can still be read has been exported to ``outbox-salvaged-<stamp>.jsonl``; the unsent
+actions of such an export are then kept in the new outbox until the operator decides on
+them (``console.store.kept``; ``Store.kept`` says what this start took in).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from console.store.health import (
     timestamp,
 )
 from console.store.incidents import IncidentCache
+from console.store.kept import KeptSummary, keep_salvaged
 from console.store.meta import MetaStore
 from console.store.migrate import StoreDatabase, known_revisions, upgrade_to_head
 from console.store.outbox import Outbox
@@ -77,6 +80,7 @@ class Store:
     meta: MetaStore
     outbox: Outbox
     problems: list[StoreProblem] = field(default_factory=list)
+    kept: KeptSummary = field(default_factory=KeptSummary)
     _databases: tuple[Sessions, ...] = ()
 
     def close(self) -> None:
@@ -96,6 +100,13 @@ def open_store(directory: Path, *, clock: Callable[[], datetime] = utc_now) -> S
         raise
     for problem in problems:
         logger.error("local store: %s", problem.message)
+    outbox = Outbox(outbox_db, directory / OUTBOX_FILES_DIR, clock=clock)
+    try:
+        kept = keep_salvaged(outbox, directory)
+    except (OSError, SqlAlchemyDatabaseError):
+        # The export stays as it is and is taken in at the next start.
+        logger.exception("local store: rescued actions could not be kept in the outbox")
+        kept = KeptSummary()
     return Store(
         directory=directory,
         regions=RegionCache(cache),
@@ -104,8 +115,9 @@ def open_store(directory: Path, *, clock: Callable[[], datetime] = utc_now) -> S
         incidents=IncidentCache(cache),
         alerts=AlertCache(cache),
         meta=MetaStore(cache),
-        outbox=Outbox(outbox_db, directory / OUTBOX_FILES_DIR, clock=clock),
+        outbox=outbox,
         problems=problems,
+        kept=kept,
         _databases=(cache, outbox_db),
     )
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from console.domain.incident import Priority
 from console.domain.model import Alert, AlertKind, AlertStatus, GeoPoint
-from console.wire.common import Name, Page, RequestModel, Text, WireModel
+from console.wire.common import Name, Page, RequestModel, Statement, WireModel
 from console.wire.media import MediaOut, media_out
 
 
@@ -62,7 +62,7 @@ class AlertPage(Page[AlertOut]):
 
 
 class DismissIn(RequestModel):
-    reason: Text
+    reason: Statement
 
 
 class PromoteIn(RequestModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 T = TypeVar("T")
 
@@ -25,8 +25,33 @@ NO_NUL = r"^[^\x00]*$"
 """Pattern of every text field: NUL cannot be stored in PostgreSQL text and has no business
 in any field."""
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL)]
-"""A short non-empty label (title, name, username)."""
+NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+"""Pattern of every required human text: at least one character that is not white space."""
+
+
+def _not_blank(value: str) -> str:
+    # str.strip() is the test the domain applies (a blank reason, a blank title), so the
+    # wire refuses exactly what the domain would treat as empty.
+    if not value.strip():
+        raise ValueError("must contain a visible character, not only white space")
+    return value
+
+
+def _required_text(max_length: int) -> tuple[object, ...]:
+    """Constraints of a required human text: the schema advertises NOT_BLANK; validation
+    refuses NUL by pattern and blank text with its own clear message."""
+    return (
+        StringConstraints(min_length=1, max_length=max_length, pattern=NO_NUL),
+        AfterValidator(_not_blank),
+        Field(json_schema_extra={"pattern": NOT_BLANK}),
+    )
+
+
+Name = Annotated[str, *_required_text(200)]
+"""A short label a person must write (title, category, name, username): not blank."""
+
+Statement = Annotated[str, *_required_text(10_000)]
+"""Free text a person must write (why an alert is dismissed, a unit's feedback): not blank."""
 
 Text = Annotated[str, StringConstraints(max_length=10_000, pattern=NO_NUL)]
 """Free text (description, reason, note); may be empty."""

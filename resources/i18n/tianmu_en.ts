@@ -39,11 +39,59 @@
         <source>%1 of %2 cameras online</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The camera catalogue could not be stored on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the camera catalogue could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s camera catalogue answer is too large to be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a camera catalogue the console cannot read (damaged or in an unknown form).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed while sending the camera catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to send the camera catalogue to this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera catalogue could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the camera catalogue…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CameraTreePanel</name>
     <message>
         <source>Search cameras by name or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server lists no cameras that this account may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -117,11 +165,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The server sent the sign-in elsewhere (HTTP %1). Check the address (http or https, and the port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed to handle the sign-in (HTTP %1). Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Tianmu sign-in at this address (HTTP %1). Check the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server refused the sign-in (HTTP %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The server answered in a way the console cannot use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Tianmu server: it answered the sign-in with a web page or other content the console cannot read. Check the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to the sign-in was far too large to come from a Tianmu server, so the console stopped reading it. Check the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered the sign-in in a form this console does not understand: it may run another version of Tianmu, or not be a Tianmu server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer arrived cut off or damaged. Try again; if it keeps happening, check the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -409,6 +485,76 @@
     </message>
     <message>
         <source>Situation map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeptActionsDialog</name>
+    <message>
+        <source>Export actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard %1 action(s)? They will never be sent to the server. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These actions were saved on this workstation but the server never confirmed them. The outbox that held them could not be opened (it was damaged, or written by a newer version of Tianmu), so they were kept aside. They are not sent until you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the ticked actions to the server now. An action the server already has is not applied twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the ticked actions to a file. They stay here until you deliver or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the ticked actions: they will never be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeptActionsField</name>
+    <message>
+        <source>⚠ Not sent, waiting for you: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions kept from an outbox that could not be opened. They are not sent until you deliver them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

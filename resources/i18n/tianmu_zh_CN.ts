@@ -39,12 +39,60 @@
         <source>%1 of %2 cameras online</source>
         <translation>%2 路中 %1 路在线</translation>
     </message>
+    <message>
+        <source>The camera catalogue could not be stored on this workstation.</source>
+        <translation>无法在本工作站保存摄像机目录。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so the camera catalogue could not be loaded.</source>
+        <translation>无法连接服务器，摄像机目录未能加载。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s camera catalogue answer is too large to be read.</source>
+        <translation>服务器返回的摄像机目录过大，无法读取。</translation>
+    </message>
+    <message>
+        <source>The server sent a camera catalogue the console cannot read (damaged or in an unknown form).</source>
+        <translation>服务器发送的摄像机目录控制台无法读取（已损坏或格式未知）。</translation>
+    </message>
+    <message>
+        <source>The server failed while sending the camera catalogue.</source>
+        <translation>服务器在发送摄像机目录时出错。</translation>
+    </message>
+    <message>
+        <source>The server refused to send the camera catalogue to this account.</source>
+        <translation>服务器拒绝向此账号发送摄像机目录。</translation>
+    </message>
+    <message>
+        <source>The camera catalogue could not be loaded.</source>
+        <translation>摄像机目录未能加载。</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>正在重试…</translation>
+    </message>
+    <message>
+        <source>Next try in %1 s.</source>
+        <translation>%1 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Loading the camera catalogue…</source>
+        <translation>正在加载摄像机目录…</translation>
+    </message>
 </context>
 <context>
     <name>CameraTreePanel</name>
     <message>
         <source>Search cameras by name or ID</source>
         <translation>按名称或编号搜索摄像机</translation>
+    </message>
+    <message>
+        <source>The server lists no cameras that this account may see.</source>
+        <translation>服务器上没有此账号可查看的摄像机。</translation>
     </message>
     <message>
         <source>Matching cameras: %1</source>
@@ -117,12 +165,40 @@
         <translation>该账号不能在此登录。</translation>
     </message>
     <message>
+        <source>The server sent the sign-in elsewhere (HTTP %1). Check the address (http or https, and the port).</source>
+        <translation>服务器把登录请求转到了别处（HTTP %1）。请检查地址（http 还是 https，以及端口）。</translation>
+    </message>
+    <message>
+        <source>The server failed to handle the sign-in (HTTP %1). Try again later.</source>
+        <translation>服务器处理登录时出错（HTTP %1）。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>There is no Tianmu sign-in at this address (HTTP %1). Check the server address.</source>
+        <translation>此地址上没有天目登录服务（HTTP %1）。请检查服务器地址。</translation>
+    </message>
+    <message>
         <source>The server refused the sign-in (HTTP %1).</source>
         <translation>服务器拒绝了登录（HTTP %1）。</translation>
     </message>
     <message>
         <source>The server answered in a way the console cannot use: %1</source>
         <translation>服务器的应答无法识别：%1</translation>
+    </message>
+    <message>
+        <source>This is not a Tianmu server: it answered the sign-in with a web page or other content the console cannot read. Check the server address.</source>
+        <translation>这不是天目服务器：它对登录请求返回了网页或控制台无法读取的其他内容。请检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>The answer to the sign-in was far too large to come from a Tianmu server, so the console stopped reading it. Check the server address.</source>
+        <translation>登录应答过大，不可能来自天目服务器，控制台已停止读取。请检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server answered the sign-in in a form this console does not understand: it may run another version of Tianmu, or not be a Tianmu server.</source>
+        <translation>服务器以本控制台无法理解的格式应答了登录：它可能运行着其他版本的天目，或者不是天目服务器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer arrived cut off or damaged. Try again; if it keeps happening, check the network.</source>
+        <translation>服务器的应答不完整或已损坏。请重试；如果反复出现，请检查网络。</translation>
     </message>
     <message>
         <source>Reading the camera catalogue</source>
@@ -410,6 +486,76 @@
     <message>
         <source>Situation map</source>
         <translation>态势地图</translation>
+    </message>
+</context>
+<context>
+    <name>KeptActionsDialog</name>
+    <message>
+        <source>Export actions</source>
+        <translation>导出操作</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON 行文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Discard actions</source>
+        <translation>丢弃操作</translation>
+    </message>
+    <message>
+        <source>Discard %1 action(s)? They will never be sent to the server. This cannot be undone.</source>
+        <translation>丢弃 %1 个操作？它们将永远不会发送到服务器。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Actions not sent</source>
+        <translation>未发送的操作</translation>
+    </message>
+    <message>
+        <source>These actions were saved on this workstation but the server never confirmed them. The outbox that held them could not be opened (it was damaged, or written by a newer version of Tianmu), so they were kept aside. They are not sent until you decide.</source>
+        <translation>这些操作已保存在本工作站，但服务器从未确认。保存它们的发件箱无法打开（已损坏，或由更新版本的天目写入），因此已另行保留。在您作出决定之前不会发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>发送(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Send the ticked actions to the server now. An action the server already has is not applied twice.</source>
+        <translation>立即将勾选的操作发送到服务器。服务器已收到的操作不会重复执行。</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the ticked actions to a file. They stay here until you deliver or discard them.</source>
+        <translation>将勾选的操作保存到文件。在您发送或丢弃之前，它们仍保留在此处。</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard…</source>
+        <translation>丢弃(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Drop the ticked actions: they will never be sent.</source>
+        <translation>丢弃勾选的操作：它们将永远不会被发送。</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>稍后决定(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>KeptActionsField</name>
+    <message>
+        <source>⚠ Not sent, waiting for you: %1</source>
+        <translation>⚠ 未发送，等待您处理：%1</translation>
+    </message>
+    <message>
+        <source>Actions kept from an outbox that could not be opened. They are not sent until you deliver them.</source>
+        <translation>从无法打开的发件箱中保留的操作。在您发送之前不会发送。</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>查看…</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,9 @@ def die_with_parent() -> None:
 class BackendProcess:
     """A server child process on ``port`` over ``folder/server.db``; see the module docstring."""
 
+    #: what the child runs (``python -m MODULE FOLDER PORT``); a subclass may serve otherwise
+    child_module = "tests.support.backend_process"
+
     def __init__(self, folder: Path, port: int | None = None) -> None:
         self.folder = folder
         self.port = port or free_port()
@@ -93,7 +96,7 @@ class BackendProcess:
             [
                 sys.executable,
                 "-m",
-                "tests.support.backend_process",
+                self.child_module,
                 str(self.folder),
                 str(self.port),
             ],

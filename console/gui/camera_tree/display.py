@@ -14,6 +14,8 @@ from console.gui.camera_tree.catalog import CameraCatalog
 from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.roles import CAMERA_ID_ROLE
 from console.gui.mime import encode_camera_ids
+from console.gui.plain_text import plain_tooltip
+from console.gui.text import fill
 
 CAMERA_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -46,35 +48,40 @@ def region_path_text(catalog: CameraCatalog, camera_id: str) -> str:
 
 
 def camera_tooltip(catalog: CameraCatalog, camera_id: str) -> str:
+    """The camera's tooltip; names come from the server and are shown as written."""
     camera = catalog.camera(camera_id)
     lines = [
         camera.name,
-        QCoreApplication.translate("CameraTree", "ID: %1").replace("%1", camera.id),
-        QCoreApplication.translate("CameraTree", "Status: %1").replace(
-            "%1", status_text(camera.status)
-        ),
-        QCoreApplication.translate("CameraTree", "Location: %1").replace(
-            "%1", region_path_text(catalog, camera_id)
+        fill(QCoreApplication.translate("CameraTree", "ID: %1"), camera.id),
+        fill(QCoreApplication.translate("CameraTree", "Status: %1"), status_text(camera.status)),
+        fill(
+            QCoreApplication.translate("CameraTree", "Location: %1"),
+            region_path_text(catalog, camera_id),
         ),
     ]
     if not catalog.is_shared(camera_id):
         lines.append(QCoreApplication.translate("CameraTree", "Not shared with your department"))
     if catalog.is_favourite(camera_id):
         lines.append(QCoreApplication.translate("CameraTree", "In favourites"))
-    return "\n".join(lines)
+    return plain_tooltip("\n".join(lines))
 
 
 def region_tooltip(catalog: CameraCatalog, region_id: str) -> str:
+    """The region's tooltip; its name and code are shown as written."""
     region = catalog.region(region_id)
     online, total = catalog.counts(region_id)
-    return "\n".join(
-        [
-            region.name,
-            QCoreApplication.translate("CameraTree", "Code: %1").replace("%1", region.code),
-            QCoreApplication.translate("CameraTree", "%1 of %2 cameras online")
-            .replace("%1", str(online))
-            .replace("%2", str(total)),
-        ]
+    return plain_tooltip(
+        "\n".join(
+            [
+                region.name,
+                fill(QCoreApplication.translate("CameraTree", "Code: %1"), region.code),
+                fill(
+                    QCoreApplication.translate("CameraTree", "%1 of %2 cameras online"),
+                    online,
+                    total,
+                ),
+            ]
+        )
     )
 
 

@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 from console.gui.camera_tree.catalog import CameraCatalog
 from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.list_models import CameraSearchResultsModel, FavouriteCamerasModel
+from console.gui.camera_tree.loading import CatalogueProblemBar, CatalogueRetry
 from console.gui.camera_tree.roles import CAMERA_ID_ROLE
 from console.gui.camera_tree.tree_model import CameraTreeModel
+from console.gui.plain_text import plain_label
+from console.gui.text import fill
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +88,7 @@ class CameraTreePanel(QWidget):
         *,
         persist_favourites: Callable[[list[str]], object] | None = None,
         debounce_ms: int = SEARCH_DEBOUNCE_MS,
+        retry: CatalogueRetry | None = None,
     ) -> None:
         super().__init__(parent)
         self._catalog = catalog
@@ -130,7 +134,7 @@ class CameraTreePanel(QWidget):
         self.results_view.setObjectName("camera_results_view")
         self.results_view.setModel(self.results_model)
         self.results_view.installEventFilter(self)
-        self.results_label = QLabel(self)
+        self.results_label = plain_label(QLabel(self))
         self.results_label.setObjectName("camera_results_label")
         results_page = QWidget(self)
         results_layout = QVBoxLayout(results_page)
@@ -138,6 +142,17 @@ class CameraTreePanel(QWidget):
         results_layout.setSpacing(2)
         results_layout.addWidget(self.results_label)
         results_layout.addWidget(self.results_view)
+
+        # An empty catalogue says so, rather than leaving a blank tree to wonder about.
+        self.empty_label = plain_label(QLabel(self))
+        self.empty_label.setObjectName("camera_tree_empty_label")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.empty_label.setText(self.tr("The server lists no cameras that this account may see."))
+        self.empty_label.setVisible(len(catalog) == 0)
+        # A failed refresh of a catalogue already shown: the reason and "Retry now".
+        self.problem_bar = CatalogueProblemBar(retry, self) if retry is not None else None
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tree_view)
@@ -158,7 +173,10 @@ class CameraTreePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
+        if self.problem_bar is not None:
+            layout.addWidget(self.problem_bar)
         layout.addLayout(search_row)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.favourites_header)
         layout.addWidget(self.favourites_view)
         layout.addWidget(self.stack, 1)
@@ -213,7 +231,7 @@ class CameraTreePanel(QWidget):
             return
         self.results_model.set_query(query)
         count = self.results_model.rowCount()
-        self.results_label.setText(self.tr("Matching cameras: %1").replace("%1", str(count)))
+        self.results_label.setText(fill(self.tr("Matching cameras: %1"), count))
         self.stack.setCurrentIndex(1)
 
     def clear_search(self) -> None:
@@ -295,7 +313,7 @@ class CameraTreePanel(QWidget):
 
     def _refresh_favourites_section(self) -> None:
         count = self.favourites_model.rowCount()
-        self.favourites_header.setText(self.tr("Favourites (%1)").replace("%1", str(count)))
+        self.favourites_header.setText(fill(self.tr("Favourites (%1)"), count))
         self.favourites_header.setVisible(count > 0)
         self.favourites_view.setVisible(count > 0 and self.favourites_header.isChecked())
         row_height = max(self.favourites_view.sizeHintForRow(0), 16) if count else 16

@@ -35,6 +35,7 @@ from console.gui.incidents.categories import (
     priority_label,
     source_label,
 )
+from console.gui.plain_text import plain_tooltip
 from console.gui.text import fill
 from console.tasks import STORE, Task, TaskRunner
 
@@ -353,7 +354,7 @@ class RaiseEventDialog(QDialog):
             return
         self.ui.snapshot_label.setText("")
         self.ui.snapshot_label.setPixmap(QPixmap.fromImage(image))
-        self.ui.snapshot_label.setToolTip(str(path))
+        self.ui.snapshot_label.setToolTip(plain_tooltip(str(path)))
 
     def _on_thumbnail_failed(self, path: Path, error: BaseException) -> None:
         logger.warning("could not load the snapshot %s: %s", path, error)

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from console.domain.model import PatrolPlan, PatrolVerdict
 from console.gui.patrol.plan_editor import PlanEditor
 from console.gui.patrol.runner import PatrolRunner
+from console.gui.plain_text import plain_label, plain_tooltip
+from console.gui.text import fill
 from console.tasks import NET, TaskRunner
 from console.wall.patrol import Coverage, PatrolState
 
@@ -61,6 +63,7 @@ class PatrolPanel(QWidget):
         self._summary_lines: list[Callable[[], str]] = []
 
         self.plan_list = QListWidget(self)
+        self.plan_list.setObjectName("patrol_plan_list")
         self.refresh_button = QPushButton(self)
         self.new_button = QPushButton(self)
         self.edit_button = QPushButton(self)
@@ -74,8 +77,9 @@ class PatrolPanel(QWidget):
         self.stop_button = QPushButton(self)
         self.ok_button = QPushButton(self)
         self.abnormal_button = QPushButton(self)
-        self.progress = QLabel(self)
-        self.summary = QLabel(self)
+        self.progress = plain_label(QLabel(self))
+        # Plan names and the server's reasons appear here: shown as written.
+        self.summary = plain_label(QLabel(self))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -136,6 +140,7 @@ class PatrolPanel(QWidget):
             item = self.plan_list.item(row)
             if item is not None:
                 item.setText(self._plan_text(plan))
+                item.setToolTip(plain_tooltip(self._plan_text(plan)))
         self._show_summary()
         if self.patrol.running:
             self._show_progress()
@@ -167,17 +172,15 @@ class PatrolPanel(QWidget):
         self.plan_list.clear()
         for plan in self._plans:
             item = QListWidgetItem(self._plan_text(plan))
+            item.setToolTip(plain_tooltip(self._plan_text(plan)))
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             self.plan_list.addItem(item)
         if self._plans:
             self.plan_list.setCurrentRow(0)
 
     def _plan_text(self, plan: PatrolPlan) -> str:
-        return (
-            self.tr("%1 — %2 cameras, %3 s each")
-            .replace("%1", plan.name)
-            .replace("%2", str(len(plan.camera_ids)))
-            .replace("%3", str(plan.dwell_s))
+        return fill(
+            self.tr("%1 — %2 cameras, %3 s each"), plan.name, len(plan.camera_ids), plan.dwell_s
         )
 
     def _on_plans_failed(self, exc: BaseException) -> None:
@@ -185,7 +188,7 @@ class PatrolPanel(QWidget):
         self._set_summary(partial(self._plans_failed_text, str(exc)))
 
     def _plans_failed_text(self, message: str) -> str:
-        return self.tr("Could not load the patrol plans: %1").replace("%1", message)
+        return fill(self.tr("Could not load the patrol plans: %1"), message)
 
     def selected_plan(self) -> PatrolPlan | None:
         row = self.plan_list.currentRow()
@@ -212,7 +215,7 @@ class PatrolPanel(QWidget):
         )
 
     def _save_failed_text(self, message: str) -> str:
-        return self.tr("Could not save the plan: %1").replace("%1", message)
+        return fill(self.tr("Could not save the plan: %1"), message)
 
     # ---------------------------------------------------------------- running
 
@@ -257,11 +260,11 @@ class PatrolPanel(QWidget):
         run = self.patrol.run
         if run is None or run.current is None:
             return
-        text = (
-            self.tr("Page %1 of %2 · %3 s left")
-            .replace("%1", str(run.current.number + 1))
-            .replace("%2", str(len(run.pages)))
-            .replace("%3", str(int(run.remaining_s() + 0.999)))
+        text = fill(
+            self.tr("Page %1 of %2 · %3 s left"),
+            run.current.number + 1,
+            len(run.pages),
+            int(run.remaining_s() + 0.999),
         )
         if run.state is PatrolState.PAUSED:
             text += " · " + self.tr("paused")
@@ -276,7 +279,7 @@ class PatrolPanel(QWidget):
         self._show_summary()
 
     def _record_failed_text(self, message: str) -> str:
-        return self.tr("The patrol record could not be queued: %1").replace("%1", message)
+        return fill(self.tr("The patrol record could not be queued: %1"), message)
 
     def _set_summary(self, *lines: Callable[[], str]) -> None:
         self._summary_lines = list(lines)
@@ -286,17 +289,17 @@ class PatrolPanel(QWidget):
         self.summary.setText("\n".join(line() for line in self._summary_lines))
 
     def coverage_text(self, coverage: Coverage) -> str:
-        return (
+        return fill(
             self.tr(
                 "Patrol finished: %1 of %2 cameras seen (%3%). Normal %4, abnormal %5, "
                 "no picture %6, not judged %7, not reached %8."
-            )
-            .replace("%1", str(coverage.seen))
-            .replace("%2", str(coverage.planned))
-            .replace("%3", f"{coverage.seen_ratio * 100:.0f}")
-            .replace("%4", str(coverage.ok))
-            .replace("%5", str(coverage.abnormal))
-            .replace("%6", str(coverage.dead))
-            .replace("%7", str(coverage.unjudged))
-            .replace("%8", str(coverage.not_reached))
+            ),
+            coverage.seen,
+            coverage.planned,
+            f"{coverage.seen_ratio * 100:.0f}",
+            coverage.ok,
+            coverage.abnormal,
+            coverage.dead,
+            coverage.unjudged,
+            coverage.not_reached,
         )

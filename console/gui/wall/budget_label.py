@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from console.gui.text import fill
 from console.wall.stream_policy import PolicyResult
 
 
@@ -15,13 +16,9 @@ class StreamBudgetLabel(QLabel):
         self.show_result(PolicyResult())
 
     def show_result(self, result: PolicyResult) -> None:
-        text = (
-            self.tr("Main streams %1/%2")
-            .replace("%1", str(result.main_granted))
-            .replace("%2", str(result.max_main))
-        )
+        text = fill(self.tr("Main streams %1/%2"), result.main_granted, result.max_main)
         if result.main_denied > 0:
-            text += " " + self.tr("(%1 waiting)").replace("%1", str(result.main_denied))
+            text += " " + fill(self.tr("(%1 waiting)"), result.main_denied)
         self.setText(text)
         self.setToolTip(
             self.tr(

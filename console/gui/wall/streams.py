@@ -24,6 +24,7 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.gui.text import fill
 from console.gui.wall.tile import WallTile
 from console.scrub import scrub
 from console.tasks import NET, TaskRunner
@@ -285,9 +286,7 @@ class WallStreams(QObject):
         urls = self.addresses.get(camera_id)
         if urls is None:
             problem = self.addresses.problem(camera_id)
-            tile.set_notice(
-                self.tr("No stream address: %1").replace("%1", problem) if problem else ""
-            )
+            tile.set_notice(fill(self.tr("No stream address: %1"), problem) if problem else "")
             return
         sub, main = urls
         url = main if choice is StreamChoice.MAIN else sub

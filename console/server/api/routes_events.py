@@ -2,6 +2,8 @@
 
 A client resumes with ``Last-Event-ID`` (or ``?last_event_id=``) and gets every event after
 that id, in id order, then live ones as they commit. Without an id it gets only new events.
+The greeting (``retry``, ``id``, ``: connected``) names the position the stream starts from,
+so a client has an id to resume from before any event arrives.
 An id the server no longer holds (older than the retained window, or from another database)
 first yields ``event: reset``: refetch everything, then continue from the reset's id.
 """
@@ -103,7 +105,9 @@ async def _stream(
     request: Request, state: ServerState, audience: _Audience, last_id: int, reset: bool
 ) -> AsyncIterator[bytes]:
     settings = state.settings
-    yield b"retry: 2000\n: connected\n\n"
+    # The greeting carries the stream's position: a client cut off before the first event
+    # still knows where to resume, so no event falls between two connections unseen.
+    yield f"retry: 2000\nid: {last_id}\n: connected\n\n".encode()
     if reset:
         data = ResetData(reason="the requested events are no longer held", last_event_id=last_id)
         yield _frame(last_id, EventType.RESET.value, data.model_dump_json())

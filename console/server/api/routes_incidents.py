@@ -36,7 +36,7 @@ from console.server.api.errors import documented
 from console.server.services import incidents
 from console.server.services.errors import ApiError, Invalid
 from console.server.services.media import Upload
-from console.wire.common import NO_NUL
+from console.wire.common import NO_NUL, Statement
 from console.wire.incidents import ActionIn, IncidentIn, IncidentOut, IncidentPage, incident_out
 
 router = APIRouter(tags=["incidents"])
@@ -336,7 +336,7 @@ def feedback(
     caller: CallerDep,
     state: State,
     result: Annotated[FeedbackResult, Form()],
-    text: Annotated[str, Form(max_length=10_000, pattern=NO_NUL)],
+    text: Annotated[Statement, Form()],
     photos: Annotated[
         list[UploadFile] | None, File(description="after-photos: image/jpeg or image/png")
     ] = None,
@@ -344,7 +344,6 @@ def feedback(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """The assigned unit reports what it did (the ``report_feedback`` action), with photos."""
-    text = clean_text(text, "text")
     uploads = _files(photos, "photos", state.media.max_bytes)
     payload = repr((result, text, expected_version, [_digest(u) for u in uploads]))
 

@@ -10,7 +10,7 @@ from pydantic import AwareDatetime
 
 from console.server.api.deps import CallerDep, PathId, QueryId, State
 from console.server.api.errors import documented
-from console.server.services import recordings
+from console.server.services import media_access, recordings
 from console.wire.media import RecordingOut
 
 router = APIRouter()
@@ -37,9 +37,13 @@ def _binary(content_type: str) -> dict[int | str, dict[str, Any]]:
     responses={**_binary("application/octet-stream"), **documented(401, 404)},
 )
 def get_media(media_id: PathId, caller: CallerDep, state: State) -> FileResponse:
-    """The stored bytes with their original content type; header X-Content-SHA256."""
-    with state.db.read() as session:
-        row, path = state.media.open(session, caller, media_id)
+    """The stored bytes with their original content type; header X-Content-SHA256.
+
+    Readable by whoever may read a record holding the file (its incident, its alert; a
+    camera's file by the camera's rule; a file held by nothing by administrators only), and
+    audited as ``media.download``."""
+    with state.db.write() as session:
+        row, path = media_access.download(session, caller, state.media, media_id)
     return FileResponse(path, media_type=row.content_type, headers={"X-Content-SHA256": row.sha256})
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from console.domain.incident import Incident, IncidentSource, Priority
@@ -53,18 +55,27 @@ class AlertFilter:
     since: datetime | None = None
 
 
+def _readable(caller: Caller, *columns: Any) -> Select[Any]:
+    """``select(*columns)`` limited to the alerts ``caller`` may read: those of visible cameras."""
+    return (
+        select(*columns)
+        .join(CameraRow, CameraRow.id == AlertRow.camera_id)
+        .where(visible_clause(caller))
+    )
+
+
 def list_alerts(
     session: Session, caller: Caller, where: AlertFilter, *, limit: int, cursor: str | None
 ) -> tuple[list[Alert], str | None, int]:
     """Alerts on cameras the caller may see, newest first."""
-    conditions: list[ColumnElement[bool]] = [visible_clause(caller)]
+    conditions: list[ColumnElement[bool]] = []
     if where.statuses:
         conditions.append(AlertRow.status.in_([s.value for s in where.statuses]))
     if where.kind is not None:
         conditions.append(AlertRow.kind == where.kind.value)
     if where.since is not None:
         conditions.append(AlertRow.detected_at >= where.since)
-    base = select(AlertRow).join(CameraRow, CameraRow.id == AlertRow.camera_id).where(*conditions)
+    base = _readable(caller, AlertRow).where(*conditions)
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     query = base.order_by(AlertRow.detected_at.desc(), AlertRow.id.desc()).limit(limit + 1)
     if cursor:
@@ -89,15 +100,19 @@ def list_alerts(
     return [alert_of(row) for row in page], next_cursor, total
 
 
+def readable_ids(session: Session, caller: Caller, alert_ids: Collection[str]) -> set[str]:
+    """Those of ``alert_ids`` that ``caller`` may read, by the rule of ``get_alert``."""
+    if not alert_ids:
+        return set()
+    query = _readable(caller, AlertRow.id).where(AlertRow.id.in_(list(alert_ids)))
+    return set(session.scalars(query))
+
+
 def _visible_alert(session: Session, caller: Caller, alert_id: str, *, lock: bool) -> AlertRow:
-    query = (
-        select(AlertRow)
-        .join(CameraRow, CameraRow.id == AlertRow.camera_id)
-        .where(AlertRow.id == alert_id, visible_clause(caller))
-    )
+    query = _readable(caller, AlertRow).where(AlertRow.id == alert_id)
     if lock:
         query = query.with_for_update(of=AlertRow)
-    row = session.scalar(query)
+    row: AlertRow | None = session.scalar(query)
     if row is None:
         raise NotFound(f"no alert {alert_id}")
     return row

@@ -128,15 +128,9 @@ class MediaStore:
         session.add(row)
         return row
 
-    def open(self, session: Session, caller: Caller, media_id: str) -> tuple[MediaRow, Path]:
-        row = session.get(MediaRow, media_id)
-        if row is None:
-            raise NotFound(f"no media {media_id}")
-        if row.camera_id is not None and not caller.is_admin:
-            from console.server.services.cameras import camera_row
-
-            camera_row(session, caller, row.camera_id)  # 404 unless the camera is visible
+    def file_of(self, row: MediaRow) -> Path:
+        """Where the bytes of ``row`` are, or ``NotFound`` if they have gone missing."""
         path = self.root / row.path
         if not path.is_file():
-            raise NotFound(f"the bytes of media {media_id} are missing")
-        return row, path
+            raise NotFound(f"the bytes of media {row.id} are missing")
+        return path

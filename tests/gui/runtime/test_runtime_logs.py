@@ -1,21 +1,26 @@
-"""Logging: the rotating file, credential scrubbing, Qt messages and crash reporting."""
+"""Logging: the rotating file written by its own thread, credential scrubbing, Qt messages and
+crash reporting."""
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread, QTimer, qWarning
 from pytestqt.qtbot import QtBot
 
 from console import logs
 from console.gui import crash_dialog
-from console.scrub import register_secret
+from console.scrub import register_secret, unregister_secret
 
 PASSWORD = "Canary-Pa55word"
 TOKEN = "canary-token-7f3e9a1c55d0"
@@ -35,8 +40,7 @@ def log_file(tianmu_home: Path) -> Iterator[Path]:
 
 
 def _all_log_text(log_file: Path) -> str:
-    for handler in logging.getLogger().handlers:
-        handler.flush()
+    logs.flush_logging()
     return "".join(
         p.read_text(encoding="utf-8") for p in sorted(log_file.parent.glob("tianmu.log*"))
     )
@@ -184,3 +188,207 @@ def test_the_crash_dialog_shows_the_details(qtbot: QtBot, qapp: Any) -> None:
     assert box.detailedText() == "Traceback: first\n\nTraceback: second"
     box.done(0)
     qtbot.waitUntil(lambda: crash_dialog.open_crash_dialogs() == [], timeout=5000)
+    # Closed means gone: a console up for weeks keeps no dialog it once showed.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=5000)
+
+
+# ---------------------------------------------------------------------- the writer thread
+
+
+@pytest.fixture
+def written_by(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(writing thread, message) for every record the file and stderr outputs write."""
+    seen: list[tuple[str, str]] = []
+    for output in (logs._FileHandler, logs._StreamHandler):
+        original = output.emit
+
+        def emit(self: Any, record: logging.LogRecord, original: Any = original) -> None:
+            seen.append((threading.current_thread().name, record.getMessage()))
+            original(self, record)
+
+        monkeypatch.setattr(output, "emit", emit)
+    return seen
+
+
+@pytest.mark.qt_log_ignore("repaint clock")
+def test_records_logged_on_the_gui_thread_are_written_by_the_writer_thread(
+    qtbot: QtBot, tianmu_home: Path, written_by: list[tuple[str, str]]
+) -> None:
+    path = logs.setup_logging("DEBUG", to_stderr=True)
+    try:
+        writer = logs.log_writer_thread()
+        assert writer is not None
+        assert writer.is_alive()
+        assert writer is not threading.current_thread()
+        # As the repaint clock and the tiles log: from a timer on the GUI thread.
+        fired: list[bool] = []
+
+        def tick() -> None:
+            logging.getLogger("console.gui.video_tile").info("tile 7 stalled")
+            qWarning("repaint clock: late by 40 ms")
+            fired.append(True)
+
+        QTimer.singleShot(0, tick)
+        qtbot.waitUntil(lambda: fired == [True], timeout=5000)
+        logging.getLogger("console.test").warning("from the GUI thread itself")
+        text = _all_log_text(path)
+    finally:
+        logs.teardown_logging()
+    messages = {message for _thread, message in written_by}
+    assert {"tile 7 stalled", "repaint clock: late by 40 ms", "from the GUI thread itself"} <= (
+        messages
+    )
+    # Two outputs (file and stderr) each wrote every line, and only the writer thread wrote.
+    assert len(written_by) >= 2 * 3
+    assert {thread for thread, _message in written_by} == {logs.WRITER_THREAD_NAME}
+    # The line still names the thread that logged it.
+    assert "[MainThread] console.gui.video_tile: tile 7 stalled" in text
+    assert "[MainThread] qt: repaint clock: late by 40 ms" in text
+
+
+class HeldWriter:
+    """Stops the writer on a record saying "hold" until ``release()``."""
+
+    def __init__(self) -> None:
+        self._holding = threading.Event()
+        self._release = threading.Event()
+
+    def emit_or_wait(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == "hold":
+            self._holding.set()
+            self._release.wait(30)
+
+    def hold(self) -> None:
+        logging.getLogger("console.test").info("hold")
+        assert self._holding.wait(10), "the writer never reached the held record"
+
+    def release(self) -> None:
+        self._release.set()
+
+
+@pytest.fixture
+def held_writer(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldWriter]:
+    held = HeldWriter()
+    original = logs._FileHandler.emit
+
+    def emit(self: Any, record: logging.LogRecord) -> None:
+        held.emit_or_wait(record)
+        original(self, record)
+
+    monkeypatch.setattr(logs._FileHandler, "emit", emit)
+    yield held
+    held.release()
+
+
+def test_a_secret_forgotten_right_after_a_line_is_still_masked_in_it(
+    tianmu_home: Path, held_writer: HeldWriter
+) -> None:
+    path = logs.setup_logging("INFO", to_stderr=False)
+    try:
+        register_secret(TOKEN)
+        held_writer.hold()
+        # The writer is busy: this line waits on the queue while the session ends.
+        logging.getLogger("console.client.session").info("session %s ends", TOKEN)
+        unregister_secret(TOKEN)
+        held_writer.release()
+        text = _all_log_text(path)
+    finally:
+        held_writer.release()
+        logs.teardown_logging()
+    assert "session *** ends" in text
+    assert TOKEN not in text
+
+
+def test_teardown_writes_every_queued_record(tianmu_home: Path, held_writer: HeldWriter) -> None:
+    path = logs.setup_logging("INFO", to_stderr=False)
+    try:
+        held_writer.hold()
+        for n in range(500):
+            logging.getLogger("console.test").info("queued %03d", n)
+        # Nothing past the held record has been written yet: all 500 wait on the queue.
+        assert "queued" not in path.read_text(encoding="utf-8")
+        held_writer.release()
+    finally:
+        logs.teardown_logging()
+    text = path.read_text(encoding="utf-8")
+    assert all(f"queued {n:03d}" in text for n in range(500))
+    assert logs.log_writer_thread() is None
+
+
+def test_changing_the_level_keeps_the_writer(log_file: Path) -> None:
+    writer = logs.log_writer_thread()
+    assert logs.setup_logging("WARNING", to_stderr=False) == log_file
+    assert logs.log_writer_thread() is writer
+    logging.getLogger("console.test").info("below the level")
+    logging.getLogger("console.test").warning("at the level")
+    text = _all_log_text(log_file)
+    assert "below the level" not in text
+    assert "at the level" in text
+
+
+def test_teardown_twice_is_harmless(log_file: Path) -> None:
+    logs.teardown_logging()
+    logs.teardown_logging()
+    assert logs.log_writer_thread() is None
+    assert not any(thread.name == logs.WRITER_THREAD_NAME for thread in threading.enumerate())
+
+
+def _run_child(home: Path, body: str) -> subprocess.CompletedProcess[str]:
+    """Run ``body`` in a fresh interpreter logging into ``home``."""
+    script = textwrap.dedent(
+        """
+        import logging, os, threading
+        from console import logs
+        logs.setup_logging("INFO", to_stderr=False)
+        log = logging.getLogger("console.child")
+        """
+    ) + textwrap.dedent(body)
+    env = {**os.environ, "TIANMU_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[3]
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_an_orderly_exit_writes_every_line(tianmu_home: Path) -> None:
+    done = _run_child(
+        tianmu_home,
+        """
+        for n in range(3000):
+            log.info("line %04d", n)
+        """,
+    )
+    assert done.returncode == 0, done.stderr
+    text = (tianmu_home / "log" / "tianmu.log").read_text(encoding="utf-8")
+    assert all(f"line {n:04d}" in text for n in range(3000))
+
+
+def test_a_crash_is_written_before_the_process_dies(tianmu_home: Path) -> None:
+    # The hook reports the crash; the process is then killed at once, without any clean-up.
+    done = _run_child(
+        tianmu_home,
+        """
+        logs.install_excepthook()
+        for n in range(3000):
+            log.info("line %04d", n)
+
+        def render():
+            raise RuntimeError("the tile renderer fell over")
+
+        worker = threading.Thread(target=render, name="tile-worker")
+        worker.start()
+        worker.join()
+        os._exit(3)
+        """,
+    )
+    assert done.returncode == 3, done.stderr
+    text = (tianmu_home / "log" / "tianmu.log").read_text(encoding="utf-8")
+    assert "Unhandled exception in thread tile-worker" in text
+    assert "RuntimeError: the tile renderer fell over" in text
+    assert "line 2999" in text

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
-from console.app import Console, Services, build_services
+from console.app import Console, Services
 from console.credentials import CredentialStore
 from console.gui.docks import DockId
 from console.i18n import remove_translators
 from tests.gui.shell.conftest import sign_in_through_dialog
+from tests.support.console_services import console_services
 
 
 def _restart(qapp: QApplication, services: Services, console: Console, demo_server) -> Console:
@@ -23,21 +26,15 @@ def _restart(qapp: QApplication, services: Services, console: Console, demo_serv
     )
 
 
-_extra_services: list[Services] = []
+_extra_services = ExitStack()
 
 
 def services_for_restart(qapp: QApplication) -> Services:
-    built = build_services(qapp)
-    _extra_services.append(built)
-    return built
+    return _extra_services.enter_context(console_services(qapp))
 
 
 def teardown_function() -> None:
-    while _extra_services:
-        built = _extra_services.pop()
-        built.shutdown()
-        built.runner.deleteLater()
-        built.probe.deleteLater()
+    _extra_services.close()
 
 
 def test_window_layout_is_restored_per_user(qtbot, qapp, services, console, demo_server) -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from console.app import Console
 from console.gui.crash_dialog import open_crash_dialogs
 from tests.gui.shell.conftest import sign_in_through_dialog
+from tests.support.scripted_http import Reply, ScriptedServer
 
 
 def test_login_right_opens_main_window_with_user_and_role(
@@ -73,3 +78,80 @@ def test_login_checks_fields_before_asking_the_server(qtbot, console: Console) -
     dialog.ui.password_edit.clear()
     dialog.ui.sign_in_button.click()
     assert dialog.message() == "Enter your password."
+
+
+# ---------------------------------------------------------------------- servers that are not ours
+
+_FIFTY_MB = 50 * 1024 * 1024
+_HTML = b"<!doctype html><html><head><title>Router</title></head><body>Welcome</body></html>"
+
+
+def _undeclared_body(size: int) -> bytes:
+    # No Content-Length: the client can only find out how large it is by reading.
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+    return head + b"[" + b"0," * (size // 2) + b"0]"
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        pytest.param(
+            Reply(200, _HTML, "text/html; charset=utf-8"), "This is not a Tianmu server", id="html"
+        ),
+        pytest.param(
+            Reply(200, b'{"token": "abc", "user": {"id"', "application/json"),
+            "This is not a Tianmu server",
+            id="broken-json",
+        ),
+        pytest.param(
+            Reply(200, b'{"status": "ok", "version": 3}', "application/json"),
+            "in a form this console does not understand",
+            id="other-schema",
+        ),
+        pytest.param(
+            lambda: Reply(200, b"0" * _FIFTY_MB, "application/json"),
+            "far too large",
+            id="50mb-declared",
+        ),
+        pytest.param(
+            lambda: Reply(body=_undeclared_body(_FIFTY_MB), mode="raw"),
+            "far too large",
+            id="50mb-undeclared",
+        ),
+        pytest.param(
+            Reply(404, _HTML, "text/html"),
+            "There is no Tianmu sign-in at this address (HTTP 404)",
+            id="html-404",
+        ),
+        pytest.param(
+            Reply(200, b'{"token": "abc"', "application/json", mode="truncate"),
+            "cut off or damaged",
+            id="cut-off",
+        ),
+    ],
+)
+def test_login_against_a_server_that_is_not_tianmu_says_what_happened(
+    qtbot, console: Console, reply: Reply | Callable[[], Reply], expected: str
+) -> None:
+    server = ScriptedServer().start()
+    try:
+        # The 50 MB bodies are made only for their own test, not held for the whole session.
+        server.script(reply if isinstance(reply, Reply) else reply())
+        console.start(try_resume=False)
+        dialog = console.login_dialog
+        assert dialog is not None
+        dialog.ui.server_edit.setText(server.url)
+        dialog.ui.user_edit.setText("operator-1")
+        dialog.ui.password_edit.setText("whatever")
+        dialog.ui.sign_in_button.click()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+        message = dialog.message()
+        assert expected in message
+        # A status of success is never reported as a refusal.
+        assert "HTTP 200" not in message
+        assert "refused" not in message
+        assert console.session is None
+        assert dialog.ui.sign_in_button.isEnabled()
+        assert [method for method, _path, _headers in server.requests] == ["POST"]
+    finally:
+        server.stop()

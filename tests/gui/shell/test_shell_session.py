@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from console.app import Console
 from console.gui.docks import DockId
 from tests.gui.shell.conftest import sign_in_through_dialog
+from tests.support.leak_guard import ThreadOwnership
 
 
 def _number(text: str) -> float:
@@ -52,7 +53,9 @@ def _patrol_record(n: int) -> dict[str, object]:
     return {"started_at": now - timedelta(minutes=n + 1), "finished_at": now, "entries": []}
 
 
-def test_status_bar_pending_count_follows_the_outbox(qtbot, console: Console, demo_server) -> None:
+def test_status_bar_pending_count_follows_the_outbox(
+    qtbot, console: Console, demo_server, thread_ownership: ThreadOwnership
+) -> None:
     session = sign_in_through_dialog(
         qtbot, console, "operator-2", demo_server.password("operator-2")
     )
@@ -71,7 +74,8 @@ def test_status_bar_pending_count_follows_the_outbox(qtbot, console: Console, de
         assert session.pending == 3
         assert "Waiting to be sent: 3." in window.offline_banner.text()
     finally:
-        demo_server.restart()
+        with thread_ownership.started_for_a_fixture():  # the session's server, running again
+            demo_server.restart()
     # Back online, delivery sends them in order and the count follows down to zero.
     qtbot.waitUntil(lambda: status.pending_label.text() == "Unsent: 0", timeout=30_000)
     records = session.signed_in.client.patrol_records(limit=50)
@@ -105,7 +109,9 @@ def test_status_bar_shows_lateness_and_diagnostics_shows_numbers(
     assert "99th percentile" in dialog.report()
 
 
-def test_offline_banner_while_server_unreachable(qtbot, console: Console, demo_server) -> None:
+def test_offline_banner_while_server_unreachable(
+    qtbot, console: Console, demo_server, thread_ownership: ThreadOwnership
+) -> None:
     session = sign_in_through_dialog(
         qtbot, console, "operator-3", demo_server.password("operator-3")
     )
@@ -123,6 +129,7 @@ def test_offline_banner_while_server_unreachable(qtbot, console: Console, demo_s
         assert seen[0] == ("reconnecting", 1)
         assert any(state == "offline" and attempt >= 2 for state, attempt in seen)
     finally:
-        demo_server.restart()
+        with thread_ownership.started_for_a_fixture():  # the session's server, running again
+            demo_server.restart()
     qtbot.waitUntil(lambda: not window.is_offline_banner_shown(), timeout=15_000)
     assert "Connected" in window.status.connection_label.text()

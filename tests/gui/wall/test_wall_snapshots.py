@@ -143,8 +143,10 @@ def test_raise_event_from_a_tile_attaches_a_full_size_snapshot(
         save_plan=None,
         submit_patrol_record=lambda _body: None,
     )
+    # Standing in for the main window, which would hold these in its docks and status bar.
+    for widget in (session.view, session.patrol_widget, session.budget_label):
+        qtbot.addWidget(widget)
     try:
-        qtbot.addWidget(session.view)
         session.view.resize(1280, 760)
         session.view.show()
         qtbot.waitExposed(session.view)

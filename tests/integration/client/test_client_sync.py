@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from console.client import (
     BackendClient,
@@ -118,4 +119,9 @@ def test_an_event_that_only_names_the_incident_is_fetched(
     assert not update.camera_status
     apply_update(store, update)
     assert store.incidents.get(raised.id) is not None
+    # No full refresh yet: the store does not hold what came before event 10, so it keeps
+    # no position, and a restart refreshes instead of resuming past what it never had.
+    assert store.meta.last_event_id is None
+    store.meta.last_full_refresh = datetime.now(UTC)
+    apply_update(store, update)
     assert store.meta.last_event_id == 12

@@ -21,6 +21,7 @@ from console.server.live import LiveServer
 from console.server.services.cameras import StreamUrls
 from console.server.services.world import load_world
 from console.server.settings import ServerSettings
+from console.wire import IncidentOut
 from tests.integration.server.world import PASSWORDS, SmallWorld, small_world
 
 TIMEOUT = 10.0
@@ -69,6 +70,27 @@ class Client:
 
     def put(self, path: str, **kwargs: Any) -> requests.Response:
         return self.http.put(self.server.url(path), timeout=TIMEOUT, **kwargs)
+
+
+def act(client: Client, incident_id: str, **body: object) -> IncidentOut:
+    """One life-cycle action that has to succeed; the incident as it stands afterwards."""
+    response = client.post(f"/incidents/{incident_id}/actions", json=body)
+    assert response.status_code == 200, response.text
+    return IncidentOut.model_validate(response.json())
+
+
+def dispatch(op: Client, incident_id: str, unit_id: str) -> IncidentOut:
+    """Accept, file and dispatch a reported incident to ``unit_id``."""
+    act(op, incident_id, action="accept")
+    act(op, incident_id, action="file", category="garbage", priority=3)
+    return act(op, incident_id, action="dispatch", unit_id=unit_id)
+
+
+def take_to_work(op: Client, unit: Client, incident_id: str, unit_id: str) -> IncidentOut:
+    """Dispatch to ``unit_id``, whose desk ``unit`` signs and starts: in progress."""
+    dispatch(op, incident_id, unit_id)
+    act(unit, incident_id, action="sign")
+    return act(unit, incident_id, action="start")
 
 
 def _resolver(camera_id: str, ordinal: int) -> StreamUrls:

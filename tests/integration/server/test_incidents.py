@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from console.wire import ErrorOut, IncidentOut, IncidentPage
-from tests.integration.server.conftest import Client, SampleMedia, Server
+from tests.integration.server.conftest import Client, SampleMedia, Server, act, take_to_work
 
 Clients = Callable[[str], Client]
 
@@ -24,12 +25,6 @@ def _raise(client: Client, **extra: object) -> IncidentOut:
     }
     response = client.post("/incidents", json=body)
     assert response.status_code == 201, response.text
-    return IncidentOut.model_validate(response.json())
-
-
-def _act(client: Client, incident_id: str, **body: object) -> IncidentOut:
-    response = client.post(f"/incidents/{incident_id}/actions", json=body)
-    assert response.status_code == 200, response.text
     return IncidentOut.model_validate(response.json())
 
 
@@ -51,7 +46,7 @@ def test_an_illegal_transition_is_409_naming_state_and_allowed_actions(
 def test_a_stale_expected_version_is_409_version_conflict(server: Server, clients: Clients) -> None:
     op = clients("op")
     incident = _raise(op)
-    _act(op, incident.id, action="accept", expected_version=1)
+    act(op, incident.id, action="accept", expected_version=1)
     stale = op.post(
         f"/incidents/{incident.id}/actions",
         json={"action": "file", "category": "garbage", "priority": 2, "expected_version": 1},
@@ -111,10 +106,10 @@ def test_from_report_to_close_with_feedback_photo_and_verification_snapshot(
     incident = _raise(op, camera_ids=[camera], address="嘉积镇人民路")
     assert incident.state == "reported"
     assert incident.version == 1
-    _act(op, incident.id, action="accept")
-    _act(op, incident.id, action="file", category="garbage", priority=2)
+    act(op, incident.id, action="accept")
+    act(op, incident.id, action="file", category="garbage", priority=2)
     due = (datetime.now(UTC) + timedelta(hours=4)).isoformat()
-    dispatched = _act(
+    dispatched = act(
         op,
         incident.id,
         action="dispatch",
@@ -123,8 +118,8 @@ def test_from_report_to_close_with_feedback_photo_and_verification_snapshot(
         due_at=due,
     )
     assert dispatched.assignments[-1].unit_id == "unit-police"
-    _act(police, incident.id, action="sign")
-    _act(police, incident.id, action="start")
+    act(police, incident.id, action="sign")
+    act(police, incident.id, action="start")
 
     # The unit's feedback with an after-photo.
     response = police.post(
@@ -138,9 +133,15 @@ def test_from_report_to_close_with_feedback_photo_and_verification_snapshot(
     photo = with_feedback.feedbacks[-1].photos[0]
     assert photo.sha256 == hashlib.sha256(sample_media.jpeg).hexdigest()
 
-    _act(op, incident.id, action="start_verification")
-    # Closing as resolved needs a passing verification first.
+    act(op, incident.id, action="start_verification")
+    # Nobody has looked yet: the operator may not close at all, and even a supervisor may
+    # not close as resolved without a passing verification.
     early = op.post(
+        f"/incidents/{incident.id}/actions", json={"action": "close", "disposition": "resolved"}
+    )
+    assert early.status_code == 403
+    assert early.json()["error"]["code"] == "not_permitted"
+    early = clients("sup").post(
         f"/incidents/{incident.id}/actions", json={"action": "close", "disposition": "resolved"}
     )
     assert early.status_code == 422
@@ -173,7 +174,7 @@ def test_from_report_to_close_with_feedback_photo_and_verification_snapshot(
         assert fetched.headers["content-type"].startswith(item.content_type)
     assert op.get(f"/media/{photo.id}").content == sample_media.jpeg
 
-    closed = _act(op, incident.id, action="close", disposition="resolved", reason="")
+    closed = act(op, incident.id, action="close", disposition="resolved", reason="")
     assert closed.state == "closed"
     assert closed.disposition == "resolved"
     assert [h.action for h in closed.history] == [
@@ -199,16 +200,78 @@ def test_from_report_to_close_with_feedback_photo_and_verification_snapshot(
     } <= done
 
 
+def _awaiting_verification(op: Client, police: Client) -> IncidentOut:
+    """An incident the police unit has reported back on, now being verified."""
+    incident = _raise(op)
+    take_to_work(op, police, incident.id, "unit-police")
+    response = police.post(
+        f"/incidents/{incident.id}/feedback", data={"result": "partial", "text": "已移交"}
+    )
+    assert response.status_code == 200, response.text
+    return act(op, incident.id, action="start_verification")
+
+
+def _close_lines(supervisor: Client, incident_id: str) -> list[dict[str, Any]]:
+    trail = supervisor.get("/audit", params={"action": "incident.close", "limit": 1000})
+    assert trail.status_code == 200
+    return [item for item in trail.json()["items"] if item["entity_id"] == incident_id]
+
+
+def test_closing_without_a_verification_is_a_supervisors_audited_decision(
+    server: Server, clients: Clients
+) -> None:
+    op, sup, police = clients("op"), clients("sup"), clients("police")
+    close = {"action": "close", "disposition": "transferred", "reason": "属县级职责"}
+    for disposition in ("transferred", "invalid", "duplicate", "resolved"):
+        incident = _awaiting_verification(op, police)
+        refused = op.post(
+            f"/incidents/{incident.id}/actions", json={**close, "disposition": disposition}
+        )
+        assert refused.status_code == 403, refused.text
+        error = ErrorOut.model_validate(refused.json()).error
+        assert error.code == "not_permitted"
+        assert "verification since the latest feedback" in error.message
+        assert error.allowed_actions == ["reopen"]
+        assert op.get(f"/incidents/{incident.id}").json()["state"] == "verifying"
+        assert _close_lines(sup, incident.id) == []
+
+    closed = act(sup, incident.id, **close)
+    assert (closed.state, closed.disposition) == ("closed", "transferred")
+    (line,) = _close_lines(sup, incident.id)
+    assert line["actor_id"] == "user-sup"
+    assert line["detail"] == {
+        "from": "verifying",
+        "to": "closed",
+        "version": closed.version,
+        "reason": "属县级职责",
+        "disposition": "transferred",
+        "without_verification": True,
+    }
+
+
+def test_an_operator_who_verified_after_the_feedback_closes_as_transferred(
+    server: Server, clients: Clients
+) -> None:
+    op, sup, police = clients("op"), clients("sup"), clients("police")
+    incident = _awaiting_verification(op, police)
+    looked = op.post(
+        f"/incidents/{incident.id}/verifications",
+        data={"verdict": "fail", "comment": "现场仍有摊位，属县级职责"},
+    )
+    assert looked.status_code == 201, looked.text
+    closed = act(op, incident.id, action="close", disposition="transferred", reason="属县级职责")
+    assert closed.state == "closed"
+    (line,) = _close_lines(sup, incident.id)
+    assert line["actor_id"] == "user-op"
+    assert "without_verification" not in line["detail"]
+
+
 def test_an_upload_that_is_not_what_it_claims_is_refused(
     server: Server, clients: Clients, sample_media: SampleMedia
 ) -> None:
     op, police = clients("op"), clients("police")
     incident = _raise(op)
-    _act(op, incident.id, action="accept")
-    _act(op, incident.id, action="file", category="garbage", priority=2)
-    _act(op, incident.id, action="dispatch", unit_id="unit-police")
-    _act(police, incident.id, action="sign")
-    _act(police, incident.id, action="start")
+    take_to_work(op, police, incident.id, "unit-police")
     response = police.post(
         f"/incidents/{incident.id}/feedback",
         data={"result": "fixed", "text": "ok"},
@@ -225,7 +288,7 @@ def test_incident_lists_filter_and_page(server: Server, clients: Clients) -> Non
     op = clients("op")
     marker = "分页测试"
     created = [_raise(op, title=f"{marker} {n}") for n in range(5)]
-    _act(op, created[0].id, action="accept")
+    act(op, created[0].id, action="accept")
     seen: list[str] = []
     cursor = None
     while True:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from console.wire import CameraPage, ErrorOut, IncidentOut, StreamsOut
-from tests.integration.server.conftest import Client, Server
+from tests.integration.server.conftest import Client, Server, act
 from tests.integration.server.world import CENTRE, POLICE
 
 Clients = Callable[[str], Client]
@@ -105,24 +105,18 @@ def _new_incident(client: Client) -> IncidentOut:
     return IncidentOut.model_validate(response.json())
 
 
-def _act(client: Client, incident_id: str, **body: object) -> IncidentOut:
-    response = client.post(f"/incidents/{incident_id}/actions", json=body)
-    assert response.status_code == 200, response.text
-    return IncidentOut.model_validate(response.json())
-
-
 def test_role_rules_of_the_life_cycle(server: Server, clients: Clients) -> None:
     op, police, urban = clients("op"), clients("police"), clients("urban")
     incident = _new_incident(op)
-    _act(op, incident.id, action="accept")
-    _act(op, incident.id, action="file", category="street_vendor", priority=2)
+    act(op, incident.id, action="accept")
+    act(op, incident.id, action="file", category="street_vendor", priority=2)
 
     # Before any dispatch to it, a unit does not see the incident at all.
     refused = police.post(
         f"/incidents/{incident.id}/actions", json={"action": "dispatch", "unit_id": "unit-police"}
     )
     assert refused.status_code == 404
-    dispatched = _act(op, incident.id, action="dispatch", unit_id="unit-police")
+    dispatched = act(op, incident.id, action="dispatch", unit_id="unit-police")
     assert dispatched.state == "dispatched"
 
     # Now the police desk sees it; it can dispatch nothing, and an operator cannot sign.
@@ -142,7 +136,7 @@ def test_role_rules_of_the_life_cycle(server: Server, clients: Clients) -> None:
         urban.post(f"/incidents/{incident.id}/actions", json={"action": "sign"}).status_code == 404
     )
 
-    signed = _act(police, incident.id, action="sign")
+    signed = act(police, incident.id, action="sign")
     assert signed.state == "signed"
 
 
@@ -151,11 +145,11 @@ def test_a_filed_incident_refuses_dispatch_by_a_unit_user_with_403(
 ) -> None:
     op, police = clients("op"), clients("police")
     first = _new_incident(op)
-    _act(op, first.id, action="accept")
-    _act(op, first.id, action="file", category="garbage", priority=3)
-    _act(op, first.id, action="dispatch", unit_id="unit-police")
-    _act(police, first.id, action="sign")
-    _act(police, first.id, action="return", reason="不属于本单位职责")
+    act(op, first.id, action="accept")
+    act(op, first.id, action="file", category="garbage", priority=3)
+    act(op, first.id, action="dispatch", unit_id="unit-police")
+    act(police, first.id, action="sign")
+    act(police, first.id, action="return", reason="不属于本单位职责")
     # Returned: the police desk still sees it (it was dispatched there) but may not dispatch.
     refused = police.post(
         f"/incidents/{first.id}/actions", json={"action": "dispatch", "unit_id": "unit-urban"}

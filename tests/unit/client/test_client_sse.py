@@ -129,3 +129,15 @@ def test_arbitrary_bytes_never_break_the_parser(raw: bytes, cuts: list[int]) -> 
     assert events == parse_all([raw])
     for event in events:
         json.dumps(event.data)  # plain text, always
+
+
+def test_the_position_moves_at_a_block_end_even_without_an_event() -> None:
+    parser = SseParser()
+    assert parser.feed(b"retry: 2000\nid: 41\n") == []
+    assert parser.position is None  # the greeting's block has not ended: not yet taken
+    assert parser.feed(b": connected\n\n") == []
+    assert parser.position == "41"
+    assert parser.feed(b"id: 42\nevent: x\ndata: {}\n") == []
+    assert parser.position == "41"  # a frame cut here was never delivered
+    [event] = parser.feed(b"\n")
+    assert (event.id, parser.position) == ("42", "42")

@@ -19,7 +19,9 @@ when the step runs, so walks shrink well. After every step the test checks that:
     changes nothing;
 (c) terminal states accept no action from anyone;
 (d) ``allowed_actions`` is exactly the set of actions ``transition`` accepts for that
-    actor when given suitable evidence.
+    actor when given suitable evidence;
+(e) an operator never closes from VERIFYING unless someone verified after the latest
+    feedback (closing without looking is a supervisor's decision).
 """
 
 from __future__ import annotations
@@ -187,6 +189,14 @@ def suitable_evidence(
     )
 
 
+def has_verification_after_latest_feedback(incident: Incident) -> bool:
+    """Property (e)'s condition: any verdict counts as having looked."""
+    last_feedback = max((f.reported_at for f in incident.feedbacks), default=None)
+    return any(
+        last_feedback is None or v.captured_at > last_feedback for v in incident.verifications
+    )
+
+
 def has_pass_after_latest_feedback(incident: Incident) -> bool:
     """Property (a)'s condition, stated on its own rather than through the module's helper."""
     last_feedback = max((f.reported_at for f in incident.feedbacks), default=None)
@@ -311,6 +321,15 @@ def check_resolved_closure(incident: Incident) -> None:
     assert (incident.disposition is not None) == (incident.state is IncidentState.CLOSED)
 
 
+def check_operator_closure(incident: Incident) -> None:
+    """Property (e), on the step that just closed the incident."""
+    if incident.state is not IncidentState.CLOSED or not incident.history:
+        return
+    last = incident.history[-1]
+    if last.from_state is IncidentState.VERIFYING and last.actor_id == OPERATOR.user_id:
+        assert has_verification_after_latest_feedback(incident)
+
+
 def check_terminal(incident: Incident, probe_at: datetime) -> None:
     """Property (c)."""
     for disposition in (Disposition.RESOLVED, None):
@@ -342,9 +361,10 @@ def check_allowed_matches_transition(incident: Incident, probe_at: datetime) -> 
 def run_walk(walk: list[Step]) -> Incident:
     incident = new_incident()
     clock = T0
-    # What may be done depends only on the state and the lead assignment, so (d) is
-    # probed once per such situation in a walk rather than after every step.
-    probed: set[tuple[IncidentState, str | None]] = set()
+    # What may be done depends only on the state, the lead assignment and whether anyone
+    # has looked since the feedback, so (d) is probed once per such situation in a walk
+    # rather than after every step.
+    probed: set[tuple[IncidentState, str | None, bool]] = set()
     for step in walk:
         clock += timedelta(minutes=1)
         if step.kind is Kind.PROGRESS:
@@ -359,8 +379,10 @@ def run_walk(walk: list[Step]) -> Incident:
         incident = check_refusals_and_bumps(incident, action, kind)
 
         check_resolved_closure(incident)
+        check_operator_closure(incident)
         lead = incident.lead_assignment
-        situation = (incident.state, lead.id if lead is not None else None)
+        looked = has_verification_after_latest_feedback(incident)
+        situation = (incident.state, lead.id if lead is not None else None, looked)
         if situation not in probed:
             probed.add(situation)
             probe_at = clock + timedelta(seconds=30)

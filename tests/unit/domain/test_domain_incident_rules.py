@@ -59,7 +59,9 @@ ALL_ACTORS = (
 )
 
 # Who may act, by the contract: OP = operator or supervisor, SUP = supervisor only,
-# UNIT = a unit user acting for the unit of the active assignment.
+# UNIT = a unit user acting for the unit of the active assignment. Closing from VERIFYING
+# is SUP here because ``incident_in`` has no verification since the feedback; an operator
+# joins once there is one (see the close tests below).
 OP = frozenset({OPERATOR, SUPERVISOR})
 SUP = frozenset({SUPERVISOR})
 UNIT = frozenset({LEAD_UNIT_USER})
@@ -90,7 +92,7 @@ EXPECTED_TABLE: dict[tuple[IncidentState, Action], tuple[IncidentState, frozense
     (S.RETURNED, A.DISPATCH): (S.DISPATCHED, OP),
     (S.RETURNED, A.CANCEL): (S.CANCELLED, OP),
     (S.FEEDBACK, A.START_VERIFICATION): (S.VERIFYING, OP),
-    (S.VERIFYING, A.CLOSE): (S.CLOSED, OP),
+    (S.VERIFYING, A.CLOSE): (S.CLOSED, SUP),
     (S.VERIFYING, A.REOPEN): (S.REOPENED, OP),
     (S.REOPENED, A.DISPATCH): (S.DISPATCHED, OP),
 }
@@ -366,21 +368,27 @@ MISSING_FIELD_CASES = [
         {"feedback": dataclasses.replace(feedback_from(LEAD_UNIT, AT), text=" ")},
         "feedback",
     ),
-    (S.VERIFYING, A.CLOSE, OPERATOR, {"disposition": None}, "disposition"),
-    (S.VERIFYING, A.CLOSE, OPERATOR, {"disposition": Disposition.BACKLOGGED}, "disposition"),
-    (S.VERIFYING, A.CLOSE, OPERATOR, {"disposition": Disposition.RESOLVED}, "verification"),
-    (S.VERIFYING, A.CLOSE, OPERATOR, {"disposition": Disposition.INVALID, "reason": ""}, "reason"),
+    (S.VERIFYING, A.CLOSE, SUPERVISOR, {"disposition": None}, "disposition"),
+    (S.VERIFYING, A.CLOSE, SUPERVISOR, {"disposition": Disposition.BACKLOGGED}, "disposition"),
+    (S.VERIFYING, A.CLOSE, SUPERVISOR, {"disposition": Disposition.RESOLVED}, "verification"),
     (
         S.VERIFYING,
         A.CLOSE,
-        OPERATOR,
+        SUPERVISOR,
+        {"disposition": Disposition.INVALID, "reason": ""},
+        "reason",
+    ),
+    (
+        S.VERIFYING,
+        A.CLOSE,
+        SUPERVISOR,
         {"disposition": Disposition.DUPLICATE, "reason": " "},
         "reason",
     ),
     (
         S.VERIFYING,
         A.CLOSE,
-        OPERATOR,
+        SUPERVISOR,
         {"disposition": Disposition.TRANSFERRED, "reason": ""},
         "reason",
     ),
@@ -448,14 +456,15 @@ FEEDBACK_AT = T0 + timedelta(hours=1)
 def test_closing_as_resolved_needs_a_pass_captured_after_the_latest_feedback(
     verifications: tuple[Verification, ...], closes: bool
 ) -> None:
+    # A supervisor may close without looking, so only the evidence rule decides here.
     incident = dataclasses.replace(incident_in(S.VERIFYING), verifications=verifications)
     evidence = Evidence(disposition=Disposition.RESOLVED)
     if closes:
-        closed = transition(incident, A.CLOSE, OPERATOR, evidence, at=AT)
+        closed = transition(incident, A.CLOSE, SUPERVISOR, evidence, at=AT)
         assert (closed.state, closed.disposition) == (S.CLOSED, Disposition.RESOLVED)
     else:
         with pytest.raises(EvidenceMissing) as refused:
-            transition(incident, A.CLOSE, OPERATOR, evidence, at=AT)
+            transition(incident, A.CLOSE, SUPERVISOR, evidence, at=AT)
         assert refused.value.field == "verification"
 
 
@@ -468,23 +477,72 @@ def test_a_pass_from_before_the_rework_does_not_close_the_second_round() -> None
         verifications=(first_pass,),
     )
     with pytest.raises(EvidenceMissing):
+        transition(incident, A.CLOSE, SUPERVISOR, Evidence(disposition=Disposition.RESOLVED), at=AT)
+    # Nobody has looked since the second feedback, so the operator may not close at all.
+    with pytest.raises(NotPermitted):
         transition(incident, A.CLOSE, OPERATOR, Evidence(disposition=Disposition.RESOLVED), at=AT)
 
 
-@pytest.mark.parametrize(
-    "disposition", [Disposition.INVALID, Disposition.DUPLICATE, Disposition.TRANSFERRED]
-)
-def test_other_dispositions_close_with_a_reason_and_no_verification(
+OTHER_DISPOSITIONS = [Disposition.INVALID, Disposition.DUPLICATE, Disposition.TRANSFERRED]
+
+
+@pytest.mark.parametrize("disposition", OTHER_DISPOSITIONS)
+def test_a_supervisor_closes_other_dispositions_with_a_reason_and_no_verification(
     disposition: Disposition,
 ) -> None:
     closed = transition(
         incident_in(S.VERIFYING),
         A.CLOSE,
-        OPERATOR,
+        SUPERVISOR,
         Evidence(disposition=disposition, reason="handled by the county"),
         at=AT,
     )
     assert closed.disposition is disposition
+    assert closed.history[-1].actor_id == SUPERVISOR.user_id
+
+
+@pytest.mark.parametrize("disposition", [Disposition.RESOLVED, *OTHER_DISPOSITIONS])
+@pytest.mark.parametrize(
+    "verifications",
+    [
+        (),
+        (verification(VerificationVerdict.PASS, FEEDBACK_AT - timedelta(minutes=5)),),
+        (verification(VerificationVerdict.FAIL, FEEDBACK_AT),),
+    ],
+    ids=["none", "pass-before-feedback", "fail-same-instant"],
+)
+def test_an_operator_does_not_close_without_a_verification_since_the_feedback(
+    verifications: tuple[Verification, ...], disposition: Disposition
+) -> None:
+    incident = dataclasses.replace(incident_in(S.VERIFYING), verifications=verifications)
+    evidence = Evidence(disposition=disposition, reason="handled by the county")
+    assert A.CLOSE not in allowed_actions(incident, OPERATOR)
+    with pytest.raises(NotPermitted) as refused:
+        transition(incident, A.CLOSE, OPERATOR, evidence, at=AT)
+    assert refused.value.required == "verified_operator"
+    assert "verification since the latest feedback" in refused.value.message
+    assert refused.value.allowed == (A.REOPEN,)
+
+
+@pytest.mark.parametrize("disposition", OTHER_DISPOSITIONS)
+@pytest.mark.parametrize("verdict", list(VerificationVerdict), ids=str)
+def test_an_operator_who_looked_since_the_feedback_closes_with_a_reason(
+    verdict: VerificationVerdict, disposition: Disposition
+) -> None:
+    looked = verification(verdict, FEEDBACK_AT + timedelta(minutes=3))
+    incident = dataclasses.replace(incident_in(S.VERIFYING), verifications=(looked,))
+    assert A.CLOSE in allowed_actions(incident, OPERATOR)
+    closed = transition(
+        incident,
+        A.CLOSE,
+        OPERATOR,
+        Evidence(disposition=disposition, reason="belongs to the county"),
+        at=AT,
+    )
+    assert (closed.state, closed.disposition) == (S.CLOSED, disposition)
+    with pytest.raises(EvidenceMissing) as refused:
+        transition(incident, A.CLOSE, OPERATOR, Evidence(disposition=disposition), at=AT)
+    assert refused.value.field == "reason"
 
 
 def test_backlogged_closure_only_by_a_supervisor_from_suspended() -> None:
@@ -739,5 +797,5 @@ def test_errors_serialise_to_machine_readable_bodies() -> None:
     assert (body["code"], body["field"], body["allowed"]) == (
         "evidence_missing",
         "reason",
-        ["close", "reopen"],
+        ["reopen"],
     )

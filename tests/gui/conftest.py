@@ -1,0 +1,52 @@
+"""Every GUI test must leave no top-level widget and no running thread of its own behind.
+
+A leak found here fails the test that caused it, where the cause is still easy to see, instead
+of slowing, confusing or crashing a later test (or a 24-hour shift).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.support.leak_guard import Snapshot, ThreadOwnership, find_leaks, tracking_qthreads
+
+# Threads that outlive a test by design, started by whichever test first needs them (name
+# prefixes).
+_PROCESS_WIDE_THREADS: tuple[str, ...] = (
+    # The in-process backend (a module or session fixture, not the test) runs its blocking
+    # endpoints on AnyIO's shared worker pool; a worker is kept for the next request and
+    # retires after ten idle seconds.
+    "AnyIO worker thread",
+)
+
+
+def process_wide(thread: threading.Thread) -> bool:
+    return thread.name.startswith(_PROCESS_WIDE_THREADS)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _track_qthreads() -> Iterator[None]:
+    with tracking_qthreads():
+        yield
+
+
+@pytest.fixture
+def thread_ownership() -> ThreadOwnership:
+    """For a test that starts threads on a longer-lived fixture's behalf."""
+    return ThreadOwnership(process_wide)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaks(
+    qapp: QApplication, request: pytest.FixtureRequest, thread_ownership: ThreadOwnership
+) -> Iterator[None]:
+    """Fail the test if it leaves top-level widgets or threads it started alive."""
+    before = Snapshot.take()
+    yield
+    leaks = find_leaks(before, allowed_thread=thread_ownership.allowed)
+    if leaks:
+        pytest.fail(f"{request.node.nodeid} leaked:\n{leaks.report()}", pytrace=False)
