@@ -1,8 +1,9 @@
 """Video wall benchmark: the console's tiles beside libvlc's own X11 output, in one run.
 
-The camera simulator serves live 640x360@25 H.264 sub streams on loopback. Two child
-processes show them, one side at a time, alternating per tile count (console, bare, then bare,
-console in the next round) so that whatever else loads the machine hits both sides alike:
+The camera simulator serves live 640x360@25 H.264 sub streams on loopback, behind the demo
+server's stream addresses. Child processes show them, one side at a time, alternating per
+tile count (console, bare, then bare, console in the next round) so that whatever else loads
+the machine hits both sides alike:
 
 * **console**: the console's own wall, a ``WallView`` filling a 1920x1080 window with a page
   of N tiles, cameras dropped on it as the operator would (the wall's stream policy starts
@@ -15,12 +16,19 @@ console in the next round) so that whatever else loads the machine hits both sid
   the sides must scale alike. The window is shown on a private Xvfb of its own
   (``--console-platform offscreen`` keeps it off any X server). The 16-tile wall is also
   measured with native output (``console.video.output``: libvlc draws into the tiles).
+* **window**: the whole console as an operator runs it: signed in through the login dialog
+  to the demo server (``tests.support.live_server``, in this process, with the camera
+  simulator behind its stream addresses), its main window (menus, docks, status bar, the
+  wall's dock with its toolbar) at 1920x1080 on an Xvfb of its own, the session's wall
+  playing 16 cameras the server streams. Its tiles have whatever size the window gives them
+  (not a cell of the screen); the bare side shows the same streams at the same sizes
+  (``wall16_window_*``).
 * **bare**: the same streams shown the way VLC shows them itself: one libvlc player per stream
   drawing with its own X11 output (``xcb_x11``; ``--gl=none --gles2=none``, otherwise it
   renders through software OpenGL at ten times the CPU) into plain native X windows of the
-  console's tile size in a grid filling the screen of a private Xvfb. Qt only provides the windows. The
-  decoder options are the console's, so the ratio compares the display paths, not decoder
-  settings.
+  console's tile size in a grid filling the screen of a private Xvfb. Qt only provides the
+  windows. The decoder options are the console's, so the ratio compares the display paths,
+  not decoder settings.
 
 CPU is each child's own (user + system, from the kernel) over a fixed window after warm-up.
 Each side has an X server of its own (Xvfb), whose CPU is counted with it: the bare
@@ -38,10 +46,15 @@ first frame over sequential drops of a camera on a one-tile page. While the late
 measured, a third process runs the same probe in an empty Qt event loop: its lateness is
 what this machine's load does to any GUI thread (``lateness_reference_*``).
 
-Prints one figure per line as ``name: value unit`` (lines starting with ``#`` describe the
-run); ``--quick`` runs 1 and 16 tiles with short windows in about a minute.
+Last, the simulator's feeds are replaced by CIF sub streams (352x288@25, as many real cameras
+offer) and the console's wall shows 36 and 64 of them beside the bare side
+(``wall36_cif_*``, ``wall64_cif_*``).
 
-    .venv/bin/python bench/wall.py [--quick]
+Prints one figure per line as ``name: value unit`` (lines starting with ``#`` describe the
+run); ``--quick`` runs 16 tiles, the main window and 36 CIF tiles with short windows in
+about a minute (a ``#`` line names what it leaves out); ``--parts`` picks parts by name.
+
+    .venv/bin/python bench/wall.py [--quick] [--parts walls,window,hidden,reconnects,ttff,cif]
 """
 
 from __future__ import annotations
@@ -61,7 +74,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,14 +89,13 @@ logger = logging.getLogger("bench.wall")
 SCREEN = (1920, 1080)
 # The X screen is larger than the grid: the console's window adds its toolbar to the grid.
 X_SCREEN = (2048, 1536)
-FEED_NAMES = (
-    "嘉积 Jiaji Rd 01",
-    "博鳌 Boao Pier 02",
-    "万泉 Wanquan 03",
-    "潭门 Tanmen 04",
-    "石壁 Shibi 05",
-    "中原 Zhongyuan 06",
-)
+FEEDS = 6
+# The demo world's cameras (fewer than its default: it is built in a second or two).
+DEMO_CAMERAS = 300
+# Who signs in to the console's main window.
+WINDOW_USER = "operator-1"
+# What a run measures (``--parts``), in this order.
+PARTS = ("walls", "window", "hidden", "reconnects", "ttff", "cif")
 SUB_FPS = 25
 BUDGET_TILES = 16
 LIVE_STATE = "live"
@@ -96,7 +108,8 @@ FROZEN_STATES = frozenset({"stale", "reconnecting"})
 class Plan:
     """How long and how often each part runs. The 16-tile wall (the budget's) runs
     ``budget_rounds`` times on each side, the other sizes ``rounds`` times; the side that goes
-    first alternates from round to round (console, bare; bare, console; ...)."""
+    first alternates from round to round (console, bare; bare, console; ...). The wall in the
+    main window runs ``window_rounds`` times on each side, the CIF walls ``rounds`` times."""
 
     sizes: tuple[int, ...]
     rounds: int
@@ -106,20 +119,58 @@ class Plan:
     ttff_opens: int
     ttff_budget_s: float  # stop opening earlier once this much time has gone
     reconnect_cycles: int
+    window_rounds: int
+    cif_sizes: tuple[int, ...]
+    native: bool  # also the 16 tiles with libvlc drawing into them
+    parts: tuple[str, ...] = PARTS
 
     @classmethod
     def quick(cls) -> Plan:
         # Players need a second or two after their first picture before their CPU is steady
         # (decoder start, the picture size settling); a shorter settle inflates the console's
         # side, which starts more machinery per tile.
-        return cls((1, 16), 1, 2, 1.0, 2.0, 12, 3.0, 1)
+        return cls(
+            sizes=(16,),
+            rounds=1,
+            budget_rounds=1,
+            settle_s=1.0,
+            window_s=2.0,
+            ttff_opens=12,
+            ttff_budget_s=3.0,
+            reconnect_cycles=1,
+            window_rounds=1,
+            cif_sizes=(36,),
+            native=False,
+            parts=("walls", "window", "cif"),
+        )
 
     @classmethod
     def full(cls) -> Plan:
-        return cls((1, 4, 9, 16, 25), 2, 4, 2.0, 10.0, 50, 600.0, 2)
+        return cls(
+            sizes=(1, 4, 9, 16, 25),
+            rounds=2,
+            budget_rounds=4,
+            settle_s=2.0,
+            window_s=10.0,
+            ttff_opens=50,
+            ttff_budget_s=600.0,
+            reconnect_cycles=2,
+            window_rounds=4,
+            cif_sizes=(36, 64),
+            native=True,
+        )
 
     def rounds_for(self, size: int) -> int:
         return self.budget_rounds if size == BUDGET_TILES else self.rounds
+
+    def left_out(self, full: Plan) -> str:
+        """What a full run measures that this one does not, in words (empty: nothing)."""
+        missing = [f"{n} tiles" for n in full.sizes if n not in self.sizes]
+        missing += [f"{n} CIF tiles" for n in full.cif_sizes if n not in self.cif_sizes]
+        if full.native and not self.native:
+            missing.append("native output")
+        missing += [part for part in full.parts if part not in self.parts]
+        return ", ".join(missing)
 
 
 # ==================================================================================== children
@@ -161,7 +212,9 @@ def _child_main(role: str) -> int:
         return True
 
     if role == "console":
-        side: Any = _make_console_side(send, spin, wait_until)
+        side: Any = _console_side_class(send, spin, wait_until)()
+    elif role == "window":
+        side = _window_side_class(_console_side_class(send, spin, wait_until))()
     elif role == "reference":
         side = _make_reference_side()
     else:
@@ -179,7 +232,7 @@ def _child_main(role: str) -> int:
             message = json.loads(line)
             command = message.pop("cmd")
             if command == "quit":
-                side.close()
+                getattr(side, "shutdown", side.close)()
                 app.quit()
                 return
             reply = getattr(side, command)(**message) or {}
@@ -216,12 +269,11 @@ def _make_grid_window() -> Any:
     return window
 
 
-def _make_console_side(
+def _console_side_class(
     send: Callable[[dict[str, Any]], None],
     spin: Callable[[float], None],
     wait_until: Callable[..., bool],
 ) -> Any:
-
     from console.diagnostics import LatenessProbe
     from console.gui.wall.streams import WallStreams
     from console.gui.wall.tile import WallTile
@@ -242,6 +294,10 @@ def _make_console_side(
     class ConsoleSide:
         """The console's wall (``WallView``: pages, tiles, the stream policy that stops what
         nobody sees) filling a 1920x1080 window, driven by the parent's commands."""
+
+        # The child's event-loop helpers, for subclasses.
+        pause = staticmethod(spin)
+        wait_for = staticmethod(wait_until)
 
         def __init__(self) -> None:
             self.urls: dict[str, str] = {}
@@ -299,6 +355,11 @@ def _make_console_side(
             # Fresh camera ids per wall: every tile starts its own player.
             ids = [f"w{self.opened}-{index:02d}" for index in range(len(urls))]
             self.urls.update(zip(ids, urls, strict=True))
+            return self._show(ids, timeout)
+
+        def _show(self, ids: list[str], timeout: float) -> dict[str, Any]:
+            """Put the cameras ``ids`` on the current page's tiles and wait until every tile
+            paints pictures."""
             before = {id(t): t.pictures_painted for t in self.tiles}
             started = time.monotonic()
             self.wall.fill(self.wall.current, ids)
@@ -437,7 +498,93 @@ def _make_console_side(
             snapshot["last_stall_stack"] = stall.get("stack")
             return {"probe": snapshot}
 
-    return ConsoleSide()
+    return ConsoleSide
+
+
+def _window_side_class(base: Any) -> Any:
+    """The window side: the console side's commands on the signed-in main window's wall."""
+    from PySide6.QtWidgets import QApplication
+
+    from console.app import Console, SessionWiring, build_services
+
+    class WindowSide(base):  # type: ignore[misc]
+        """The console as an operator runs it: signed in to the demo server through the
+        login dialog, its main window (menus, docks, status bar, the wall's dock with its
+        toolbar) at 1920x1080, the session's own wall playing the cameras the server names,
+        at whatever size the window gives the tiles."""
+
+        def __init__(self) -> None:
+            # The session builds the wall: nothing of the plain console side is made here.
+            self.opened = 0
+            self.watched: set[int] = set()
+            self.native = False
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            self.services = build_services(app)
+            self.probe = self.services.probe
+            self.console: Console | None = None
+            self.session: SessionWiring | None = None
+            self.server_url = ""
+            self.username = ""
+
+        def sign_in(self, url: str, username: str, password: str) -> dict[str, Any]:
+            """Sign in through the login dialog; wait for the main window and the camera
+            catalogue (the wall refuses cameras it does not know)."""
+            # Every tile plays the sub stream, as on the bare side.
+            self.services.settings.set("video.max_main_streams", 0)
+            self.server_url, self.username = url, username
+            console = self.console = Console(self.services, server_url=url)
+            sessions: list[SessionWiring] = []
+            console.session_started.connect(sessions.append)
+            console.start(try_resume=False)
+            dialog = console.login_dialog
+            if dialog is None:
+                raise RuntimeError("no login dialog")
+            dialog.ui.user_edit.setText(username)
+            dialog.ui.password_edit.setText(password)
+            dialog.ui.sign_in_button.click()
+            if not self.wait_for(lambda: bool(sessions), 60.0):
+                raise RuntimeError("the sign-in did not finish in 60 s")
+            session = self.session = sessions[0]
+            session.window.setGeometry(0, 0, *SCREEN)
+            self.wall = session.wall.wall
+            self.view = session.wall.view
+            self.streams = session.wall.streams
+            if not self.wait_for(lambda: session.catalog is not None, 60.0):
+                raise RuntimeError("the camera catalogue did not arrive in 60 s")
+            self.pause(0.3)
+            return {}
+
+        def layout(self, count: int) -> dict[str, Any]:
+            """An empty page of ``count`` tiles, as big as the window makes them; their
+            sizes."""
+            self.close()
+            self.view.set_layout(str(count))
+            self.pause(0.2)
+            return {"sizes": [[t.width(), t.height()] for t in self.tiles]}
+
+        def open(self, cameras: list[str], timeout: float = 30.0) -> dict[str, Any]:
+            """The cameras on a page of as many tiles; what each tile plays."""
+            self.layout(len(cameras))
+            self.opened += 1
+            shown: dict[str, Any] = self._show(cameras, timeout)
+            shown["urls"] = [
+                t.supervisor.url if t.supervisor is not None else None for t in self.tiles
+            ]
+            return shown
+
+        def shutdown(self) -> None:
+            from console.credentials import CredentialStore
+
+            if self.session is not None:
+                self.close()
+            if self.console is not None:
+                self.console.shutdown()
+            if self.server_url:
+                # The kept token would outlive the run in the kernel keyring.
+                CredentialStore().forget_token(self.server_url, self.username)
+
+    return WindowSide
 
 
 def _make_reference_side() -> Any:
@@ -706,10 +853,15 @@ def _window(
     figures: SideFigures,
     xvfb_pid: int | None,
     sizes: list[list[int]],
+    cameras: list[str] | None = None,
 ) -> None:
     logger.info("%s: %s tiles", child.role, len(urls))
     if child.role == "bare":
         opened = child.call("open", urls=urls, sizes=sizes)
+    elif cameras is not None:
+        opened = child.call("open", cameras=cameras)
+        if opened["urls"] != urls:
+            raise ChildError(f"{child.role}: the tiles play other streams than the bare side's")
     else:
         opened = child.call("open", urls=urls)
     logger.info("%s: pictures in all tiles after %.1f s", child.role, opened["open_s"])
@@ -755,20 +907,23 @@ def measure_walls(
     bare: Child,
     simulator: Any,
     x_servers: tuple[int | None, int],
+    tile_counts: Sequence[int],
+    *,
+    native_too: bool = True,
 ) -> tuple[dict[int, tuple[SideFigures, SideFigures]], SideFigures | None]:
     """Every tile count on both sides, alternating which side goes first from round to
-    round; with the console on X, also 16 tiles of the console with native output (libvlc
-    drawing into the tiles), in the same rounds. Returns the sides per tile count and the
-    native console's figures."""
+    round; with the console on X (and ``native_too``), also 16 tiles of the console with
+    native output (libvlc drawing into the tiles), in the same rounds. Returns the sides per
+    tile count and the native console's figures."""
     results: dict[int, tuple[SideFigures, SideFigures]] = {}
     console_x, bare_x = x_servers
-    native = SideFigures() if console_x is not None else None
+    native = SideFigures() if console_x is not None and native_too else None
     # The bare side's windows have the console's tiles' sizes.
-    sizes = {size: console.call("layout", count=size)["sizes"] for size in plan.sizes}
-    for size in plan.sizes:
+    sizes = {size: console.call("layout", count=size)["sizes"] for size in tile_counts}
+    for size in tile_counts:
         results[size] = (SideFigures(), SideFigures())
-    for round_index in range(max(map(plan.rounds_for, plan.sizes))):
-        for size in plan.sizes:
+    for round_index in range(max(map(plan.rounds_for, tile_counts))):
+        for size in tile_counts:
             if round_index >= plan.rounds_for(size):
                 continue
             urls = _sub_urls(simulator, size)
@@ -788,8 +943,12 @@ def measure_walls(
 
 
 def report_walls(
-    results: dict[int, tuple[SideFigures, SideFigures]], native: SideFigures | None
+    results: dict[int, tuple[SideFigures, SideFigures]],
+    native: SideFigures | None,
+    suffix: str = "",
 ) -> None:
+    """The figures of every tile count (``wall{count}{suffix}_...``) and of the native
+    console's 16 tiles."""
     if native is not None and native.cpu_pct and BUDGET_TILES in results:
         theirs = results[BUDGET_TILES][1]
         prefix = f"wall{BUDGET_TILES}_native"
@@ -805,44 +964,118 @@ def report_walls(
         if native.not_live:
             emit(f"{prefix}_tiles_without_picture", native.not_live, "tiles")
     for size, (ours, theirs) in results.items():
-        prefix = f"wall{size}"
-        ours_cpu = statistics.fmean(ours.cpu_pct)
-        theirs_cpu = statistics.fmean(theirs.cpu_pct)
-        emit(f"{prefix}_cpu_pct", ours_cpu, "%", 1)
-        emit(f"{prefix}_bare_cpu_pct", theirs_cpu, "%", 1)
-        emit(f"{prefix}_cpu_ratio_vs_bare", ours_cpu / theirs_cpu if theirs_cpu else math.nan, "x")
-        # Each side with its X server's work (none for a console kept off X).
-        ours_with_x = ours_cpu + (statistics.fmean(ours.xvfb_pct) if ours.xvfb_pct else 0.0)
-        with_x = theirs_cpu + statistics.fmean(theirs.xvfb_pct)
-        emit(
-            f"{prefix}_cpu_ratio_vs_bare_with_x",
-            ours_with_x / with_x if with_x else math.nan,
-            "x",
+        report_sides(f"wall{size}{suffix}", ours, theirs)
+
+
+def report_sides(prefix: str, ours: SideFigures, theirs: SideFigures) -> None:
+    """One console side against its bare side, as ``{prefix}_...`` figures."""
+    ours_cpu = statistics.fmean(ours.cpu_pct)
+    theirs_cpu = statistics.fmean(theirs.cpu_pct)
+    emit(f"{prefix}_cpu_pct", ours_cpu, "%", 1)
+    emit(f"{prefix}_bare_cpu_pct", theirs_cpu, "%", 1)
+    emit(f"{prefix}_cpu_ratio_vs_bare", ours_cpu / theirs_cpu if theirs_cpu else math.nan, "x")
+    # Each side with its X server's work (none for a console kept off X).
+    ours_with_x = ours_cpu + (statistics.fmean(ours.xvfb_pct) if ours.xvfb_pct else 0.0)
+    with_x = theirs_cpu + statistics.fmean(theirs.xvfb_pct)
+    emit(
+        f"{prefix}_cpu_ratio_vs_bare_with_x",
+        ours_with_x / with_x if with_x else math.nan,
+        "x",
+    )
+    # CPU per picture shown: a side that falls behind on a busy machine shows fewer
+    # pictures and so looks cheaper by CPU share alone.
+    ours_ms = 1000 * ours.cpu_s / ours.pictures if ours.pictures else math.nan
+    theirs_ms = 1000 * theirs.cpu_s / theirs.pictures if theirs.pictures else math.nan
+    emit(f"{prefix}_cpu_ms_per_picture", ours_ms, "ms", 3)
+    emit(f"{prefix}_bare_cpu_ms_per_picture", theirs_ms, "ms", 3)
+    emit(f"{prefix}_cpu_per_picture_ratio_vs_bare", ours_ms / theirs_ms, "x")
+    if len(ours.cpu_pct) > 1:
+        for index, (a, b) in enumerate(zip(ours.cpu_pct, theirs.cpu_pct, strict=True)):
+            emit(f"{prefix}_cpu_ratio_round{index + 1}", a / b if b else math.nan, "x")
+    emit(f"{prefix}_lost_pictures", ours.lost, "pictures")
+    emit(f"{prefix}_bare_lost_pictures", theirs.lost, "pictures")
+    emit(f"{prefix}_fps_min", min(ours.painted_fps), "fps", 1)
+    emit(f"{prefix}_fps_mean", statistics.fmean(ours.painted_fps), "fps", 1)
+    emit(f"{prefix}_displayed_fps_min", min(ours.displayed_fps), "fps", 1)
+    emit(f"{prefix}_bare_fps_min", min(theirs.displayed_fps), "fps", 1)
+    emit(f"{prefix}_bare_xvfb_cpu_pct", statistics.fmean(theirs.xvfb_pct), "%", 1)
+    if ours.xvfb_pct:
+        emit(f"{prefix}_xvfb_cpu_pct", statistics.fmean(ours.xvfb_pct), "%", 1)
+    if ours.restarts:
+        emit(f"{prefix}_size_restarts_in_window", ours.restarts, "restarts")
+    if ours.not_live or theirs.not_live:
+        emit(f"{prefix}_tiles_without_picture", ours.not_live, "tiles")
+        emit(f"{prefix}_bare_tiles_without_picture", theirs.not_live, "tiles")
+
+
+def _playable_cameras(server: Any, count: int) -> tuple[list[str], list[str]]:
+    """``count`` online cameras the window's operator may watch, and their sub streams'
+    URLs, as the server hands them out."""
+    import requests
+
+    session = requests.Session()
+    session.headers["Authorization"] = f"Bearer {server.token(WINDOW_USER)}"
+    try:
+        response = session.get(
+            f"{server.api}/cameras",
+            params={"status": "online", "limit": str(4 * count)},
+            timeout=10,
         )
-        # CPU per picture shown: a side that falls behind on a busy machine shows fewer
-        # pictures and so looks cheaper by CPU share alone.
-        ours_ms = 1000 * ours.cpu_s / ours.pictures if ours.pictures else math.nan
-        theirs_ms = 1000 * theirs.cpu_s / theirs.pictures if theirs.pictures else math.nan
-        emit(f"{prefix}_cpu_ms_per_picture", ours_ms, "ms", 3)
-        emit(f"{prefix}_bare_cpu_ms_per_picture", theirs_ms, "ms", 3)
-        emit(f"{prefix}_cpu_per_picture_ratio_vs_bare", ours_ms / theirs_ms, "x")
-        if len(ours.cpu_pct) > 1:
-            for index, (a, b) in enumerate(zip(ours.cpu_pct, theirs.cpu_pct, strict=True)):
-                emit(f"{prefix}_cpu_ratio_round{index + 1}", a / b if b else math.nan, "x")
-        emit(f"{prefix}_lost_pictures", ours.lost, "pictures")
-        emit(f"{prefix}_bare_lost_pictures", theirs.lost, "pictures")
-        emit(f"{prefix}_fps_min", min(ours.painted_fps), "fps", 1)
-        emit(f"{prefix}_fps_mean", statistics.fmean(ours.painted_fps), "fps", 1)
-        emit(f"{prefix}_displayed_fps_min", min(ours.displayed_fps), "fps", 1)
-        emit(f"{prefix}_bare_fps_min", min(theirs.displayed_fps), "fps", 1)
-        emit(f"{prefix}_bare_xvfb_cpu_pct", statistics.fmean(theirs.xvfb_pct), "%", 1)
-        if ours.xvfb_pct:
-            emit(f"{prefix}_xvfb_cpu_pct", statistics.fmean(ours.xvfb_pct), "%", 1)
-        if ours.restarts:
-            emit(f"{prefix}_size_restarts_in_window", ours.restarts, "restarts")
-        if ours.not_live or theirs.not_live:
-            emit(f"{prefix}_tiles_without_picture", ours.not_live, "tiles")
-            emit(f"{prefix}_bare_tiles_without_picture", theirs.not_live, "tiles")
+        response.raise_for_status()
+        cameras: list[str] = []
+        urls: list[str] = []
+        for item in response.json()["items"]:
+            streams = session.get(f"{server.api}/cameras/{item['id']}/streams", timeout=10)
+            if streams.status_code == 200:
+                cameras.append(item["id"])
+                urls.append(streams.json()["sub"]["http"])
+            if len(cameras) == count:
+                return cameras, urls
+    finally:
+        session.close()
+    raise RuntimeError(f"the demo server streams fewer than {count} cameras to {WINDOW_USER}")
+
+
+def measure_window(
+    plan: Plan, window: Child, bare: Child, server: Any, x_servers: tuple[int, int]
+) -> None:
+    """16 tiles of the signed-in console's own wall, in its main window, against the bare
+    side at the same tile sizes, alternating which goes first."""
+    logger.info("the wall in the main window")
+    window_x, bare_x = x_servers
+    cameras, urls = _playable_cameras(server, BUDGET_TILES)
+    sizes = window.call("layout", count=BUDGET_TILES)["sizes"]
+    shapes = ", ".join(f"{w}x{h}" for w, h in sorted({(w, h) for w, h in sizes}))
+    print(f"# the main window gives its {BUDGET_TILES} tiles {shapes}", flush=True)
+    # What the signed-in window costs with no camera on the wall (event stream, outbox,
+    # status bar, the lateness probe): the part of its CPU the tiles do not explain.
+    idle = CpuWindow(window.pid)
+    idle.start()
+    time.sleep(plan.window_s)
+    emit(f"wall{BUDGET_TILES}_window_idle_cpu_pct", idle.stop(), "%", 1)
+    ours, theirs = SideFigures(), SideFigures()
+    for round_index in range(plan.window_rounds):
+        sides = [(window, ours, window_x), (bare, theirs, bare_x)]
+        if round_index % 2:
+            sides.reverse()
+        for child, figures, server_pid in sides:
+            _window(child, urls, plan, figures, server_pid, sizes, cameras)
+    report_sides(f"wall{BUDGET_TILES}_window", ours, theirs)
+
+
+def measure_cif_walls(
+    plan: Plan,
+    console: Child,
+    bare: Child,
+    simulator: Any,
+    x_servers: tuple[int | None, int],
+) -> None:
+    """The larger walls of CIF sub streams, console against bare."""
+    logger.info("CIF walls")
+    walls, _native = measure_walls(
+        plan, console, bare, simulator, x_servers, plan.cif_sizes, native_too=False
+    )
+    report_walls(walls, None, suffix="_cif")
 
 
 def measure_ttff(plan: Plan, console: Child, simulator: Any) -> None:
@@ -1014,7 +1247,8 @@ def _child_env(**overrides: str) -> dict[str, str]:
 
 
 def run(plan: Plan, quick: bool, console_platform: str) -> None:
-    from console.server.media import CameraSimulator
+    from console.server.media import CIF, CameraSimulator
+    from tests.support.live_server import start_demo_server
 
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
@@ -1023,6 +1257,7 @@ def run(plan: Plan, quick: bool, console_platform: str) -> None:
         # does not draw what nobody can see), and each server's CPU is its side's.
         display, xvfb_pid = stack.enter_context(xvfb(workdir / "xvfb-bare.log"))
         console_display, console_xvfb_pid = stack.enter_context(xvfb(workdir / "xvfb-console.log"))
+        window_display, window_xvfb_pid = stack.enter_context(xvfb(workdir / "xvfb-window.log"))
         console_on_x = console_platform == "xcb"
         console_env = _child_env(QT_QPA_PLATFORM=console_platform, DISPLAY=console_display)
         if not console_on_x:
@@ -1033,52 +1268,103 @@ def run(plan: Plan, quick: bool, console_platform: str) -> None:
             "bare", _child_env(QT_QPA_PLATFORM="xcb", DISPLAY=display), workdir / "bare.log"
         )
         stack.callback(bare.stop)
-        # The main stream is not watched here: kept at the sub stream's size it costs the
-        # machine less while the sides are measured.
-        simulator = CameraSimulator(
-            workdir / "simulator",
-            FEED_NAMES,
-            sub_fps=SUB_FPS,
-            main_size=(640, 360),
-            main_fps=5,
+        window: Child | None = None
+        if "window" in plan.parts:
+            # The whole console, with settings, logs and keyring entries of its own.
+            window = Child(
+                "window",
+                _child_env(
+                    QT_QPA_PLATFORM="xcb",
+                    DISPLAY=window_display,
+                    TIANMU_HOME=str(workdir / "home"),
+                ),
+                workdir / "window.log",
+            )
+            stack.callback(window.stop)
+        # The demo server (in this process) with the camera simulator behind its stream
+        # addresses. The main stream is not watched here: kept at the sub stream's size it
+        # costs the machine less while the sides are measured.
+        server = start_demo_server(
+            workdir / "server",
+            camera_count=DEMO_CAMERAS,
+            live_feeds=FEEDS,
+            feed_options={"sub_fps": SUB_FPS, "main_size": (640, 360), "main_fps": 5},
         )
-        stack.callback(simulator.stop)
-        simulator.start(timeout=60)
+        stack.callback(server.close)
+        simulator = server.simulator
         console.wait_ready()
         bare.wait_ready()
+        if window is not None:
+            window.wait_ready()
+            window.call(
+                "sign_in",
+                url=server.url,
+                username=WINDOW_USER,
+                password=server.password(WINDOW_USER),
+            )
         logger.info("ready after %.1f s", time.monotonic() - started)
         print(
             f"# console: WallView page of WallTiles, Qt {console_platform}, "
-            f"{SCREEN[0]}x{SCREEN[1]} grid; "
+            f"{SCREEN[0]}x{SCREEN[1]} grid; window: the signed-in main window at "
+            f"{SCREEN[0]}x{SCREEN[1]} on Xvfb {window_display}; "
             f"bare: libvlc xcb_x11 into native X windows at the tiles' places on Xvfb {display}; "
-            f"{len(FEED_NAMES)} simulator sub streams 640x360@{SUB_FPS}, shared round-robin; "
+            f"{FEEDS} simulator sub streams 640x360@{SUB_FPS}, shared round-robin, then "
+            f"{FEEDS} of CIF {CIF[0]}x{CIF[1]}@{SUB_FPS}; "
             f"{os.cpu_count()} cores; {'quick' if quick else 'full'} run",
             flush=True,
         )
+        left_out = plan.left_out(Plan.full())
+        if left_out:
+            print(f"# not measured in this run: {left_out}", flush=True)
         emit("load_average_1min_start", os.getloadavg()[0], "", 1)
-        walls, native = measure_walls(
-            plan,
-            console,
-            bare,
-            simulator,
-            (console_xvfb_pid if console_on_x else None, xvfb_pid),
-        )
-        report_walls(walls, native)
-        bare.stop()
-        measure_hidden(plan, console, simulator)  # leaves 16 tiles playing
-        reference_env = _child_env(QT_QPA_PLATFORM="offscreen")
-        reference_env.pop("DISPLAY", None)
-        reference = Child("reference", reference_env, workdir / "reference.log")
-        stack.callback(reference.stop)
-        reference.wait_ready()
-        measure_reconnects(plan, console, reference, simulator, BUDGET_TILES)
-        measure_ttff(plan, console, simulator)
+        x_servers = (console_xvfb_pid if console_on_x else None, xvfb_pid)
+        if "walls" in plan.parts:
+            walls, native = measure_walls(
+                plan, console, bare, simulator, x_servers, plan.sizes, native_too=plan.native
+            )
+            report_walls(walls, native)
+        if window is not None:
+            measure_window(plan, window, bare, server, (window_xvfb_pid, xvfb_pid))
+            window.stop()
+        open_count = 0
+        if "hidden" in plan.parts:
+            measure_hidden(plan, console, simulator)  # leaves 16 tiles playing
+            open_count = BUDGET_TILES
+        if "reconnects" in plan.parts:
+            reference_env = _child_env(QT_QPA_PLATFORM="offscreen")
+            reference_env.pop("DISPLAY", None)
+            reference = Child("reference", reference_env, workdir / "reference.log")
+            stack.callback(reference.stop)
+            reference.wait_ready()
+            measure_reconnects(plan, console, reference, simulator, open_count)
+            reference.stop()
+        if "ttff" in plan.parts:
+            measure_ttff(plan, console, simulator)
+        # The CIF feeds replace the others: only one set of encoders loads the machine.
+        server.close()
+        if "cif" in plan.parts:
+            cif = CameraSimulator(
+                workdir / "cif",
+                server.world.feed_names(FEEDS),
+                sub_fps=SUB_FPS,
+                sub_size=CIF,
+                main_size=CIF,
+                main_fps=5,
+            )
+            stack.callback(cif.stop)
+            cif.start(timeout=60)
+            measure_cif_walls(plan, console, bare, cif, x_servers)
         emit("load_average_1min_end", os.getloadavg()[0], "", 1)
     emit("bench_wall_s", time.monotonic() - started, "s", 1)
 
 
 def _configure_parser(parser: Any) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="log the phases to stderr")
+    parser.add_argument(
+        "--parts",
+        help=f"comma-separated parts to measure, of {', '.join(PARTS)} (default: all; "
+        "with --quick: walls, window, cif)",
+    )
     parser.add_argument(
         "--console-platform",
         choices=("xcb", "offscreen"),
@@ -1106,8 +1392,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, interrupted)
+    plan = Plan.quick() if args.quick else Plan.full()
+    if args.parts:
+        wanted = args.parts.split(",")
+        unknown = sorted(set(wanted) - set(PARTS))
+        if unknown:
+            print(f"unknown parts {unknown}; choose from {', '.join(PARTS)}", file=sys.stderr)
+            return 2
+        plan = replace(plan, parts=tuple(p for p in PARTS if p in wanted))
     try:
-        run(Plan.quick() if args.quick else Plan.full(), args.quick, args.console_platform)
+        run(plan, args.quick, args.console_platform)
     except KeyboardInterrupt:
         print("interrupted; every process this run started is stopped", file=sys.stderr)
         return 130

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.gui.native_surface import NativeSurface, native_windows_available
+from console.gui.text import fill
 from console.video.frames import PictureSizing, close_enough, fit
 from console.video.output import VideoOutput, WindowOutput, preferred_output
 from console.video.schemes import factory_for, scheme_of
@@ -636,31 +637,41 @@ class VideoTile(QWidget):
         metrics = QFontMetricsF(font)
         line = metrics.height() + 4
         items: list[OverlayItem] = []
-        if self._camera_name:
-            items.append(
-                label_item(QRectF(_MARGIN, _MARGIN, box.width() / 2, line), self._camera_name, font)
+        badge_rect: QRectF | None = None
+        if status is not None:
+            # The state matters more than the name: the badge gets its room first (elided
+            # to the tile), and the name, however long, stops short of it.
+            room = max(box.width() - 2 * _MARGIN, 1.0)
+            badge = metrics.elidedText(
+                self.badge_text(status, now), Qt.TextElideMode.ElideRight, room - 12
             )
-        if status is None:
+            badge_width = min(metrics.horizontalAdvance(badge) + 12, room)
+            badge_rect = QRectF(box.right() - badge_width - _MARGIN, _MARGIN, badge_width, line)
+        if self._camera_name:
+            name_right = badge_rect.left() - _MARGIN if badge_rect is not None else box.right()
+            name_width = min(box.width() / 2, name_right - _MARGIN)
+            if name_width > metrics.horizontalAdvance("…") + 8:
+                items.append(
+                    label_item(QRectF(_MARGIN, _MARGIN, name_width, line), self._camera_name, font)
+                )
+        if status is None or badge_rect is None:
             items.append(centred_text_item(box, self.tr("No camera"), font))
             return items
-        badge = self.badge_text(status, now)
-        badge_width = metrics.horizontalAdvance(badge) + 12
-        badge_rect = QRectF(box.right() - badge_width - _MARGIN, _MARGIN, badge_width, line)
         items.append(filled_text_item(badge_rect, badge, font, _BADGE_COLOURS[status.state]))
         bottom = box.bottom() - _MARGIN - line
         age = status.frame_age(now)
         if age is not None and (status.state is not StreamState.LIVE or age >= _AGE_SHOWN_AFTER_S):
-            text = self.tr("Last picture %1 s ago").replace("%1", str(int(age)))
+            text = fill(self.tr("Last picture %1 s ago"), int(age))
             items.append(label_item(QRectF(_MARGIN, bottom, box.width() / 2, line), text, font))
         if self._stats_visible and self._supervisor is not None:
             source = self._supervisor.source
             if source is not None:
                 stats = source.stats()
-                text = (
-                    self.tr("%1 fps · %2 kb/s · %3 lost")
-                    .replace("%1", f"{stats.fps:.1f}")
-                    .replace("%2", f"{stats.bitrate_kbps:.0f}")
-                    .replace("%3", str(stats.lost))
+                text = fill(
+                    self.tr("%1 fps · %2 kb/s · %3 lost"),
+                    f"{stats.fps:.1f}",
+                    f"{stats.bitrate_kbps:.0f}",
+                    stats.lost,
                 )
                 width = metrics.horizontalAdvance(text) + 12
                 items.append(
@@ -683,17 +694,17 @@ class VideoTile(QWidget):
             return self.tr("Not shared")
         if state is StreamState.ERROR:
             if status.detail:
-                return self.tr("Cannot play %1").replace("%1", status.detail)
+                return fill(self.tr("Cannot play %1"), status.detail)
             return self.tr("Cannot play")
         wait = status.next_try_in(now)
         if state is StreamState.STALE:
             if wait is None:
                 return self.tr("Stale")
-            return self.tr("Stale, reconnecting in %1 s").replace("%1", str(int(wait + 0.999)))
+            return fill(self.tr("Stale, reconnecting in %1 s"), int(wait + 0.999))
         if wait is None:
-            return self.tr("Reconnecting (attempt %1)").replace("%1", str(status.attempt))
-        return (
-            self.tr("Reconnecting (attempt %1, next try in %2 s)")
-            .replace("%1", str(status.attempt))
-            .replace("%2", str(int(wait + 0.999)))
+            return fill(self.tr("Reconnecting (attempt %1)"), status.attempt)
+        return fill(
+            self.tr("Reconnecting (attempt %1, next try in %2 s)"),
+            status.attempt,
+            int(wait + 0.999),
         )

@@ -398,9 +398,11 @@ class WallTile(VideoTile):
             if self._camera_id is None:
                 text = self.tr("Drop a camera here")
             else:
-                text = (
-                    self.camera_name + "\n" + (self._notice or self.tr("Waiting for the stream…"))
+                # A name of hundreds of characters keeps to one line: the notice must show.
+                name = QFontMetricsF(font).elidedText(
+                    self.camera_name, Qt.TextElideMode.ElideRight, max(box.width() - 16, 1.0)
                 )
+                text = name + "\n" + (self._notice or self.tr("Waiting for the stream…"))
             items = [centred_text_item(box, text, font)]
         else:
             items = super()._overlay_items(status, now)

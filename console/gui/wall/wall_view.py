@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import paths
+from console.gui.text import fill
 from console.gui.video_tile import RepaintClock
 from console.gui.wall.custom_layout_dialog import CustomLayoutDialog
 from console.gui.wall.menu_button import MenuToolButton
@@ -316,9 +317,7 @@ class WallView(QWidget):
     def _show_page_number(self) -> None:
         home = self.wall.main_window_pages()
         position = home.index(self.wall.current) + 1 if self.wall.current in home else 0
-        self._page_label.setText(
-            self.tr("Page %1 of %2").replace("%1", str(position)).replace("%2", str(len(home)))
-        )
+        self._page_label.setText(fill(self.tr("Page %1 of %2"), position, len(home)))
 
     def _retranslate(self) -> None:
         self._layout_box.setToolTip(self.tr("Layout of this page"))
@@ -358,7 +357,7 @@ class WallView(QWidget):
 
     def _screen_actions(self, menu: QMenu, page: int) -> None:
         for number, screen in enumerate(QGuiApplication.screens(), start=1):
-            text = self.tr("Screen %1 (%2)").replace("%1", str(number)).replace("%2", screen.name())
+            text = fill(self.tr("Screen %1 (%2)"), number, screen.name())
             action = QAction(text, menu)
             action.triggered.connect(
                 lambda _checked=False, n=number: self.send_page_to_screen(page, n)

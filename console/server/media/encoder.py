@@ -43,9 +43,24 @@ def _x264(fps: float) -> list[str]:
 
 
 def _scaled(shape: StreamShape) -> str:
+    """The filter making a scene picture ``shape``'s size. A shape of another aspect ratio
+    than the scene's (CIF's 11:9, say) shows the middle of the scene at that ratio, as a
+    camera's narrower sub stream does, rather than a squeezed picture."""
     if (shape.width, shape.height) == CANVAS:
         return "null"
-    return f"scale={shape.width}:{shape.height}:flags=fast_bilinear"
+    scale = f"scale={shape.width}:{shape.height}:flags=fast_bilinear"
+    canvas_w, canvas_h = CANVAS
+    if shape.width * canvas_h == shape.height * canvas_w:
+        return scale
+    if shape.width * canvas_h < shape.height * canvas_w:
+        crop = f"crop={_even(canvas_h * shape.width / shape.height)}:{canvas_h}"
+    else:
+        crop = f"crop={canvas_w}:{_even(canvas_w * shape.height / shape.width)}"
+    return f"{crop},{scale}"
+
+
+def _even(length: float) -> int:
+    return max(2, round(length / 2) * 2)
 
 
 def write_caption_files(folder: Path, name: str, clock: str) -> None:

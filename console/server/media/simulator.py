@@ -45,6 +45,9 @@ logger = logging.getLogger(__name__)
 
 # A stream "answers" once this many bytes of it arrived (a few TS packets).
 _LIVE_BYTES = 4 * 188
+# The sub stream size many real cameras offer (Common Intermediate Format): square pixels
+# here, showing the middle of the scene at 11:9.
+CIF = (352, 288)
 
 
 @dataclass(frozen=True)

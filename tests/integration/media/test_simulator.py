@@ -16,7 +16,7 @@ import numpy as np
 import psutil
 import pytest
 
-from console.server.media import CameraSimulator, make_clips
+from console.server.media import CIF, CameraSimulator, make_clips
 from console.server.media.probe import http_bytes
 from tests.integration.media.conftest import FrameGrabber
 
@@ -129,6 +129,42 @@ def test_snapshot_is_a_current_jpeg(simulator: CameraSimulator) -> None:
 
 def test_offline_urls_refuse_connections(simulator: CameraSimulator) -> None:
     assert http_bytes(simulator.offline.http, want=1, within=1) == 0
+
+
+def _columns(band: np.ndarray, width: int) -> np.ndarray:
+    """A band's mean colour per column, resampled to ``width`` columns."""
+    profile = band.mean(axis=0)
+    where = np.linspace(0, len(profile) - 1, width)
+    return np.stack(
+        [np.interp(where, np.arange(len(profile)), profile[:, c]) for c in range(3)], axis=1
+    )
+
+
+def test_cif_sub_stream_shows_the_middle_of_the_scene(tmp_path: Path, grabber: Grab) -> None:
+    """A 352x288 sub stream of a 16:9 scene: the middle of the scene at 11:9, not the whole
+    scene squeezed (feed 0 shows colour bars, whose edges tell the two apart)."""
+    sim = CameraSimulator(
+        tmp_path / "sim", ["CIF Cam 01"], sub_size=CIF, main_size=(640, 360), main_fps=5
+    )
+    sim.start(timeout=60)
+    try:
+        feed = sim.feeds[0]
+        cif = grabber(feed.sub.http, *CIF)
+        main = grabber(feed.main.http, 640, 360)
+        first, second = two_grabs(cif)
+        assert cif.player.video_get_size(0) == CIF
+        assert_lively(first, second)
+        main.wait_for_pictures(1, timeout=15)
+        # Rows between the captions and above the moving block, in either picture.
+        scene = main.frame()[100:200].astype(np.float64)
+        picture = _columns(second[80:160].astype(np.float64), CIF[0])
+        middle = (640 - 440) // 2
+        cropped = np.abs(picture - _columns(scene[:, middle : middle + 440], CIF[0])).mean()
+        squeezed = np.abs(picture - _columns(scene, CIF[0])).mean()
+        assert cropped < 12, f"the CIF picture is not the scene's middle ({cropped:.1f})"
+        assert cropped < squeezed / 2, (cropped, squeezed)
+    finally:
+        sim.stop()
 
 
 def test_stop_leaves_no_child_processes(tmp_path: Path) -> None:
