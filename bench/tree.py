@@ -30,7 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
 
-from console.gui.camera_tree import CameraCatalog, CameraTreeModel, CameraTreePanel  # noqa: E402
+from console.catalog import CameraCatalog  # noqa: E402
+from console.gui.camera_tree import CameraTreeModel, CameraTreePanel  # noqa: E402
 
 BROAD_QUERY = "路口"  # road junctions: about a fifth of the synthetic cameras
 TYPED_SEQUENCE = ["路", "路口", "路口1", "路口12", "路口12号"]

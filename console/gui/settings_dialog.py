@@ -165,3 +165,12 @@ class SettingsDialog(QDialog):
             self.editors[error.key].setFocus()
             return
         super().accept()
+
+
+def open_settings_dialog(settings: Settings, parent: QWidget) -> SettingsDialog:
+    """Show the settings dialog (window-modal); it deletes itself when closed."""
+    dialog = SettingsDialog(settings, parent)
+    dialog.setObjectName("settings_dialog")
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -8,7 +8,7 @@ from typing import Protocol
 
 import shiboken6
 
-from console.gui.camera_tree.catalog import CatalogNode, CatalogObserver
+from console.catalog.cameras import CatalogNode, CatalogObserver
 
 
 class CatalogListener(Protocol):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPalette
 
+from console.catalog.cameras import CameraCatalog
 from console.domain.model import CameraStatus
-from console.gui.camera_tree.catalog import CameraCatalog
 from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.roles import CAMERA_ID_ROLE
 from console.gui.mime import encode_camera_ids

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.gui.camera_tree.catalog import CameraCatalog
+from console.catalog.cameras import CameraCatalog
 from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.list_models import CameraSearchResultsModel, FavouriteCamerasModel
 from console.gui.camera_tree.loading import CatalogueProblemBar, CatalogueRetry

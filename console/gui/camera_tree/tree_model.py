@@ -16,9 +16,9 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from console.catalog.cameras import CameraCatalog, CatalogNode, NodeKind
 from console.gui.camera_tree import display
 from console.gui.camera_tree.bridge import ModelBridge
-from console.gui.camera_tree.catalog import CameraCatalog, CatalogNode, NodeKind
 from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.roles import (
     CAMERA_ID_ROLE,

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from console.gui.camera_tree.catalog import CameraCatalog
+from console.catalog.cameras import CameraCatalog
 
 
 def _load_factory() -> ModuleType:

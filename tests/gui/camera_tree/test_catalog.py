@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from console.catalog.cameras import CameraCatalog, CatalogObserver, NodeKind
 from console.domain.model import CameraStatus
-from console.gui.camera_tree.catalog import CameraCatalog, CatalogObserver, NodeKind
 
 CITY_ID = "469002000000"
 

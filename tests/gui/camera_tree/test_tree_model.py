@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
 
+from console.catalog.cameras import CameraCatalog
 from console.domain.model import CameraStatus
-from console.gui.camera_tree.catalog import CameraCatalog
 from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.roles import (
     CAMERA_ID_ROLE,
@@ -195,7 +195,7 @@ def test_model_forgets_catalog_when_deleted(qapp, small_catalog):
 
 
 def test_catalog_type_is_plain_python():
-    import console.gui.camera_tree.catalog as catalog_module
+    import console.catalog.cameras as catalog_module
 
     assert not any(name.startswith("PySide6") for name in vars(catalog_module))
-    assert CameraCatalog.__module__ == "console.gui.camera_tree.catalog"
+    assert CameraCatalog.__module__ == "console.catalog.cameras"

@@ -25,7 +25,7 @@ from console.client import BackendClient
 from console.domain.incident import IncidentSource
 from console.domain.model import CameraStatus
 from console.gui.docks import DockId
-from console.gui.session_wall import Availability
+from console.gui.wall.session_wall import Availability
 from console.gui.wall.snapshot import KEY_CAMERA_ID, read_snapshot_tags
 from console.gui.wall.tile import WallTile
 from console.video.supervisor import StreamState

@@ -94,7 +94,7 @@ def test_status_bar_shows_lateness_and_diagnostics_shows_numbers(
 
     with qtbot.waitSignal(session.window.diagnostics_requested):
         session.window.diagnostics_action.trigger()
-    dialog = session._diagnostics
+    dialog = session.diagnostics.dialog
     assert dialog is not None
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.ui.ticks_value.text() not in ("-", "0"), timeout=5_000)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.gui.camera_tree.catalog import CameraCatalog
+from console.catalog.cameras import CameraCatalog
 from console.gui.camera_tree.tree_model import CameraTreeModel
 from console.gui.mime import encode_camera_ids
 from console.gui.wall.budget_label import StreamBudgetLabel

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from console.domain.model import PatrolPlan, PatrolVerdict
 from console.gui.patrol.runner import PatrolRunner
-from console.gui.session_wall import SessionWall
 from console.gui.video_tile import RepaintClock
+from console.gui.wall.session_wall import SessionWall
 from console.gui.wall.snapshot import (
     KEY_CAMERA_ID,
     KEY_CAMERA_NAME,
