@@ -14,13 +14,14 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from console.gui.forms import retranslate_form, setup_form
 from console.gui.forms.ui_kept_actions_dialog import Ui_KeptActionsDialog
-from console.gui.plain_text import plain_label, plain_message_box, set_plain_text
+from console.gui.plain_text import plain_label, plain_message_box, plain_tooltip, set_plain_text
 from console.gui.text import fill
 from console.store import KeptSummary, Outbox, OutboxItem, OutboxState, StoreProblem
 from console.store import export_actions as write_export
@@ -38,14 +39,12 @@ from console.tasks import STORE, TaskRunner
 
 logger = logging.getLogger(__name__)
 
+_ROW_PADDING_PX = 8
+
 _BANNER_STYLE = """
 QFrame#kept_actions_field { background: #fff3cd; border: 1px solid #e0c36c; }
 QFrame#kept_actions_field QLabel { color: #5c4400; font-weight: bold; }
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KeptActions", text)
 
 
 def kept_notes(problems: Iterable[StoreProblem], kept: KeptSummary) -> str:
@@ -58,9 +57,10 @@ def kept_notes(problems: Iterable[StoreProblem], kept: KeptSummary) -> str:
         if salvage.unreadable is None:
             notes.append(
                 fill(
-                    _tr(
+                    QCoreApplication.translate(
+                        "KeptActions",
                         "The outbox file could not be read at all; any actions in it could not "
-                        "be kept. The file was left as it was: %1"
+                        "be kept. The file was left as it was: %1",
                     ),
                     str(problem.path),
                 )
@@ -69,9 +69,10 @@ def kept_notes(problems: Iterable[StoreProblem], kept: KeptSummary) -> str:
         exports = ", ".join(str(path) for path in kept.exports)
         notes.append(
             fill(
-                _tr(
+                QCoreApplication.translate(
+                    "KeptActions",
                     "%1 action(s) could not be read back and are not listed here. What could "
-                    "be read of them is in: %2"
+                    "be read of them is in: %2",
                 ),
                 kept.unusable,
                 exports,
@@ -83,10 +84,27 @@ def kept_notes(problems: Iterable[StoreProblem], kept: KeptSummary) -> str:
 def action_text(item: OutboxItem) -> str:
     """How one kept action reads in the list (plain text)."""
     moment = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    lines = [item.summary, fill(_tr("%1 %2, queued %3"), item.method, item.path, moment)]
+    lines = [
+        item.summary,
+        fill(
+            QCoreApplication.translate("KeptActions", "%1 %2, queued %3"),
+            item.method,
+            item.path,
+            moment,
+        ),
+    ]
     if item.reason:
         lines.append(item.reason)
     return "\n".join(lines)
+
+
+def _row_size(view: QListWidget, text: str) -> QSize:
+    # The view sizes rows by the widget font's line height; lines in a fallback font (Chinese
+    # in a Latin UI font) are taller, and the last line would be cut. Measure the real lines.
+    bounds = view.fontMetrics().boundingRect(
+        QRect(0, 0, 1_000_000, 1_000_000), int(Qt.AlignmentFlag.AlignLeft), text
+    )
+    return QSize(1, bounds.height() + _ROW_PADDING_PX)
 
 
 class KeptActionsDialog(QDialog):
@@ -123,7 +141,10 @@ class KeptActionsDialog(QDialog):
         actions.blockSignals(True)
         actions.clear()
         for item in items:
-            row = QListWidgetItem(action_text(item))
+            text = action_text(item)
+            row = QListWidgetItem(text)
+            row.setToolTip(plain_tooltip(text))  # the whole of a line the list elides
+            row.setSizeHint(_row_size(actions, text))
             row.setData(Qt.ItemDataRole.UserRole, item.seq)
             row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = item.seq not in unticked
@@ -370,7 +391,9 @@ class KeptActionsReview(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         logger.warning("a decision on kept actions failed: %s", error)
-        self._show_status(fill(_tr("That did not work: %1"), str(error)))
+        self._show_status(
+            fill(QCoreApplication.translate("KeptActions", "That did not work: %1"), str(error))
+        )
         self._reload()
 
     def _on_dialog_deliver_requested(self, seqs: list[int]) -> None:
@@ -385,7 +408,12 @@ class KeptActionsReview(QObject):
 
     def _on_delivered(self, count: int) -> None:
         self._show_status(
-            fill(_tr("%1 action(s) queued for delivery; they are sent in order."), count)
+            fill(
+                QCoreApplication.translate(
+                    "KeptActions", "%1 action(s) queued for delivery; they are sent in order."
+                ),
+                count,
+            )
         )
         self._reload()
 
@@ -400,7 +428,9 @@ class KeptActionsReview(QObject):
         )
 
     def _on_discarded(self, count: int) -> None:
-        self._show_status(fill(_tr("%1 action(s) discarded."), count))
+        self._show_status(
+            fill(QCoreApplication.translate("KeptActions", "%1 action(s) discarded."), count)
+        )
         self._reload()
 
     def _on_dialog_export_requested(self, seqs: list[int], path: str) -> None:
@@ -413,9 +443,10 @@ class KeptActionsReview(QObject):
             Path(path),
             on_done=lambda count: self._show_status(
                 fill(
-                    _tr(
+                    QCoreApplication.translate(
+                        "KeptActions",
                         "%1 action(s) written to %2. They stay here until you deliver or "
-                        "discard them."
+                        "discard them.",
                     ),
                     count,
                     path,

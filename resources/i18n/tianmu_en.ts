@@ -489,6 +489,37 @@
     </message>
 </context>
 <context>
+    <name>KeptActions</name>
+    <message>
+        <source>The outbox file could not be read at all; any actions in it could not be kept. The file was left as it was: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 action(s) could not be read back and are not listed here. What could be read of them is in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, queued %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 action(s) queued for delivery; they are sent in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 action(s) discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 action(s) written to %2. They stay here until you deliver or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeptActionsDialog</name>
     <message>
         <source>Export actions</source>

@@ -489,6 +489,37 @@
     </message>
 </context>
 <context>
+    <name>KeptActions</name>
+    <message>
+        <source>The outbox file could not be read at all; any actions in it could not be kept. The file was left as it was: %1</source>
+        <translation>发件箱文件完全无法读取，其中的操作无法保留。该文件保持原样：%1</translation>
+    </message>
+    <message>
+        <source>%1 action(s) could not be read back and are not listed here. What could be read of them is in: %2</source>
+        <translation>%1 个操作无法读回，未在此列出。其中可读取的内容位于：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2, queued %3</source>
+        <translation>%1 %2，排队于 %3</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>操作未成功：%1</translation>
+    </message>
+    <message>
+        <source>%1 action(s) queued for delivery; they are sent in order.</source>
+        <translation>%1 个操作已排队等待发送，将按顺序发送。</translation>
+    </message>
+    <message>
+        <source>%1 action(s) discarded.</source>
+        <translation>已丢弃 %1 个操作。</translation>
+    </message>
+    <message>
+        <source>%1 action(s) written to %2. They stay here until you deliver or discard them.</source>
+        <translation>%1 个操作已写入 %2。在您发送或丢弃之前，它们仍保留在此处。</translation>
+    </message>
+</context>
+<context>
     <name>KeptActionsDialog</name>
     <message>
         <source>Export actions</source>

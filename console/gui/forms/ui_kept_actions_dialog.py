@@ -43,8 +43,10 @@ class Ui_KeptActionsDialog(object):
 
         self.actions_list = QListWidget(KeptActionsDialog)
         self.actions_list.setObjectName(u"actions_list")
+        self.actions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.actions_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.actions_list.setWordWrap(True)
+        self.actions_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.actions_list.setWordWrap(False)
 
         self.main_layout.addWidget(self.actions_list)
 
