@@ -3,9 +3,10 @@
 libvlc is started once per process (``instance()``), with options that suit many small tiles
 inside a Qt application: no audio, no Xlib (Qt owns X), no OpenGL video outputs (they fall
 back to software Mesa on machines without a GPU and cost ten times the CPU), one decoder
-thread per stream. Its log goes through a callback into Python logging, quietly (VLC's errors
-at INFO, its warnings at DEBUG, the rest dropped) and with credentials scrubbed from every
-line: libvlc prints MRLs, and MRLs can carry ``user:password@``.
+thread per stream. Its log goes through a callback and a thread of ours (``libvlc_log``) into
+Python logging, quietly (VLC's errors at INFO, its warnings at DEBUG, the rest dropped) and
+with credentials scrubbed from every line: libvlc prints MRLs, and MRLs can carry
+``user:password@``.
 
 ``configure()`` must be called before the first ``instance()`` to change the defaults.
 
@@ -31,8 +32,8 @@ from dataclasses import dataclass, field
 
 import vlc
 
-from console.scrub import scrub
-from console.video import worker
+from console.video import native_heap, worker
+from console.video.libvlc_log import LogRelay
 
 logger = logging.getLogger(__name__)
 vlc_logger = logging.getLogger("console.video.libvlc")
@@ -84,6 +85,9 @@ _config = EngineConfig()
 _instance: vlc.Instance | None = None
 _log_callback: Callable[..., None] | None = None
 _shutdown_hooks: list[Callable[[float], None]] = []
+_log_relay = LogRelay(vlc_logger)
+# Objects holding what players still running at exit may call (see _keep_callbacks_for_good).
+_kept_if_busy: list[object] = []
 _closed = False
 
 
@@ -109,6 +113,8 @@ def instance() -> vlc.Instance:
         if _closed:
             raise EngineClosed("libvlc has been shut down")
         if _instance is None:
+            # Before libvlc's first thread allocates anything (see native_heap).
+            native_heap.map_large_blocks()
             created = vlc.Instance(_config.args())
             if created is None:
                 raise RuntimeError("libvlc could not start (is VLC installed?)")
@@ -123,6 +129,13 @@ def on_shutdown(hook: Callable[[float], None]) -> None:
     """Run ``hook(timeout)`` at ``shutdown()`` (players register their bounded stop here)."""
     with _lock:
         _shutdown_hooks.append(hook)
+
+
+def keep_if_busy_at_exit(holder: object) -> None:
+    """Should players still be running at exit, keep ``holder`` (a container of objects
+    libvlc may call into) alive for good, like the callbacks below."""
+    with _lock:
+        _kept_if_busy.append(holder)
 
 
 def shutdown(timeout: float = 3.0) -> None:
@@ -151,6 +164,7 @@ def shutdown(timeout: float = 3.0) -> None:
     if _log_callback is not None:
         # Waits for a log line being written right now; libvlc calls the callback no more.
         created.log_unset()
+        _log_relay.stop()
     if busy:
         logger.warning(
             "video players still busy at exit (%s); libvlc is left running", ", ".join(busy)
@@ -179,9 +193,10 @@ def _keep_callbacks_for_good() -> None:
     dropped, so that the interpreter's teardown does not free them under libvlc's feet.
 
     python-vlc keeps each player's event callbacks in a cache on ``MediaPlayer``; the video
-    callbacks belong to objects that the stuck players' own threads keep alive.
+    callbacks belong to objects that the stuck players' own threads keep alive, and to the
+    holders registered with ``keep_if_busy_at_exit``.
     """
-    for obj in (vlc.MediaPlayer.__dict__.get("event_manager"), _log_callback):
+    for obj in (vlc.MediaPlayer.__dict__.get("event_manager"), _log_callback, *_kept_if_busy):
         if obj is not None:
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
@@ -205,15 +220,15 @@ _vsnprintf = _load_vsnprintf()
 
 
 def _on_libvlc_log(_data: object, level: int, _context: object, fmt: bytes, args: int) -> None:
-    # Runs on libvlc threads while libvlc holds its own locks: log and return, never call
-    # back into libvlc from here.
+    # Runs on libvlc threads while libvlc holds its own locks: format, queue and return; never
+    # log from here (see console.video.libvlc_log) nor call back into libvlc.
     if level < _LIBVLC_WARNING:
         return
     python_level = logging.INFO if level >= _LIBVLC_ERROR else logging.DEBUG
     if not vlc_logger.isEnabledFor(python_level):
         return
     try:
-        vlc_logger.log(python_level, "%s", scrub(_format_message(fmt, args)))
+        _log_relay.offer(python_level, _format_message(fmt, args))
     except Exception:  # a log line must never break decoding
         return
 
@@ -221,6 +236,7 @@ def _on_libvlc_log(_data: object, level: int, _context: object, fmt: bytes, args
 def _attach_log(created: vlc.Instance) -> None:
     global _log_callback
     callback = vlc.CallbackDecorators.LogCb(_on_libvlc_log)
+    _log_relay.start()
     created.log_set(callback, None)
     # The C side keeps only the pointer: the Python object must live as long as the instance.
     _log_callback = callback

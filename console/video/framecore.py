@@ -47,7 +47,7 @@ class Core(Protocol):
         """New buffers of ``nbytes`` each: no latest picture, no holds."""
 
     def acquire(self) -> tuple[int, int]:
-        """A buffer the writer may fill: (index, address)."""
+        """A buffer the writer may fill: (index, address), or (-1, 0) when there is none."""
 
     def publish(self, index: int, now: float) -> None:
         """Buffer ``index`` holds a complete picture, written at ``now``."""
@@ -105,8 +105,10 @@ class PyCore:
                     return index, address
             # Only possible with two readers holding two different pictures at once; the
             # writer then overwrites the oldest held one rather than stall the decoder.
-            index = next(i for i in range(len(self._addresses)) if i != latest)
-            return index, self._addresses[index]
+            for index, address in enumerate(self._addresses):
+                if index != latest:
+                    return index, address
+            return -1, 0  # no buffers (before configure, or after the exchange closed)
 
     def publish(self, index: int, now: float) -> None:
         with self._lock:

@@ -21,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from console.video import framecore
 from console.video.framecore import CCore
+from console.video.picture_memory import PictureBuffer, PicturePool, shared_pool
 from console.video.source import FrameView
 
 BYTES_PER_PIXEL = 4
@@ -124,15 +125,24 @@ class FrameExchange:
     the count of new pictures live in a *core* (``console.video.framecore``): in C when the
     library is built, so that libvlc's per-picture callbacks need no interpreter lock
     (``libvlc_callbacks``), else in Python.
+
+    The buffers come from a ``PicturePool`` (``console.video.picture_memory``) and go back to
+    it once nobody refers to them: after a change of size, or after ``close()``, which the
+    writer's owner calls when the writer can write no more.
     """
 
     def __init__(
-        self, *, clock: Callable[[], float] = time.monotonic, prefer_c_core: bool = True
+        self,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        prefer_c_core: bool = True,
+        pool: PicturePool | None = None,
     ) -> None:
         self._clock = clock
         self._lock = threading.Lock()
         self._core = framecore.core(prefer_c=prefer_c_core)
-        self._buffers: list[ctypes.Array[ctypes.c_char]] = []
+        self._pool = pool if pool is not None else shared_pool()
+        self._buffers: list[PictureBuffer] = []
         self._width = 0
         self._height = 0
         self._stride = 0
@@ -188,17 +198,17 @@ class FrameExchange:
         return output_size(coded, self._display_size, self._box)
 
     def configure(self, width: int, height: int) -> int:
-        """Allocate buffers for ``width`` x ``height`` pictures; returns the stride in bytes."""
+        """Take buffers for ``width`` x ``height`` pictures (from the pool); returns the stride
+        in bytes."""
         stride = width * BYTES_PER_PIXEL
         with self._lock:
             if (width, height) != (self._width, self._height) or not self._buffers:
                 latest = self._core.latest
                 if latest >= 0:
                     self._carried = self._view(latest)
-                # Readers holding an old buffer keep their own reference to it.
-                self._buffers = [
-                    ctypes.create_string_buffer(stride * height) for _ in range(framecore.BUFFERS)
-                ]
+                # Readers holding an old buffer keep their own reference to it; the pool gets
+                # it back once they let go.
+                self._buffers = [self._pool.take(stride * height) for _ in range(framecore.BUFFERS)]
                 self._core.configure(
                     [ctypes.addressof(buffer) for buffer in self._buffers], stride * height
                 )
@@ -213,7 +223,9 @@ class FrameExchange:
         time, so its replacement must never share them: a resize by the new decoder would free
         memory the old one still writes into.
         """
-        fresh = FrameExchange(clock=self._clock, prefer_c_core=isinstance(self._core, CCore))
+        fresh = FrameExchange(
+            clock=self._clock, prefer_c_core=isinstance(self._core, CCore), pool=self._pool
+        )
         with self._lock:
             fresh._core.add(self.counter)
             fresh._display_size = self._display_size
@@ -221,7 +233,7 @@ class FrameExchange:
             latest = self._core.latest
             last = self._view(latest) if latest >= 0 else self._carried
         if last is not None:
-            copy = ctypes.create_string_buffer(last.stride * last.height)
+            copy = self._pool.take(last.stride * last.height)
             ctypes.memmove(copy, last.data, last.stride * last.height)
             fresh._carried = FrameView(
                 data=copy,
@@ -232,6 +244,16 @@ class FrameExchange:
                 display_size=last.display_size,
             )
         return fresh
+
+    def close(self) -> None:
+        """The writer is gone for good (its player is released): give the buffers back and
+        show nothing from now on. Never while a writer may still write (the buffers may be
+        another player's the moment nobody reads them)."""
+        with self._lock:
+            self._core.configure([], 0)
+            self._buffers = []
+            self._carried = None
+            self._width = self._height = self._stride = 0
 
     # ---------------------------------------------------------------- the writer
 

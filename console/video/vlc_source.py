@@ -7,8 +7,20 @@ thread). libvlc's own callbacks, on libvlc's threads, only move data: the video 
 decoded pictures to a ``FrameExchange``, the event callbacks put ``SourceEvent``s in an inbox.
 
 A controller whose current call does not return within ``stuck_after_s`` is *wedged*: the
-source abandons it (its thread and player are left to finish or hang on their own), counts it
-in ``wedged_players()``, and carries on with a fresh controller.
+source abandons it, counts it in ``wedged_players()``, and carries on with a fresh controller,
+its own exchange (``FrameExchange.successor``) and its own event inbox. The abandoned
+controller never plays again: after every libvlc call that can block it looks whether it was
+given up, and if so does nothing more; once its hung call returns, its thread releases the
+player and ends. Until then a module-level set keeps the controller, and with it everything
+libvlc may still call into (the ctypes callbacks, the exchange's buffers and C core), alive;
+``waiting_abandoned_players()`` counts them. Its events go to its own inbox, which nobody
+reads any more, so none of them reach its replacement.
+
+Releasing a player detaches its event callbacks and drops python-vlc's cached event manager
+first: python-vlc memoizes ``event_manager()`` per player in a process-wide dictionary that is
+never pruned, and the manager keeps the callbacks, bound methods of the controller, so a
+player released without that would keep its controller, exchange and callbacks for the life
+of the process.
 
 Pictures are asked for at the size the tile shows them (see ``console.video.frames``): libvlc
 scales them on its own thread. libvlc 3 settles a video output's size once, when the output
@@ -41,7 +53,7 @@ from typing import Any
 import vlc
 
 from console.scrub import scrub
-from console.video import engine
+from console.video import engine, native_heap
 from console.video.frames import FrameExchange, close_enough
 from console.video.source import (
     EventInbox,
@@ -56,7 +68,9 @@ from console.video.worker import CommandThread
 logger = logging.getLogger(__name__)
 
 # libvlc declares the chroma argument as a C string; we must write into it, so our prototype
-# takes a raw char pointer and is cast to libvlc's type when registered.
+# takes a raw char pointer, and the function registering it is declared with that prototype.
+# (Casting the callback to python-vlc's type instead would tie it to itself through ctypes'
+# bookkeeping, a cycle that kept every controller until the cycle collector came by.)
 _FormatCb = ctypes.CFUNCTYPE(
     ctypes.c_uint,
     ctypes.POINTER(ctypes.c_void_p),
@@ -66,6 +80,9 @@ _FormatCb = ctypes.CFUNCTYPE(
     ctypes.POINTER(ctypes.c_uint),
     ctypes.POINTER(ctypes.c_uint),
 )
+_set_format_callbacks = ctypes.CFUNCTYPE(
+    None, ctypes.c_void_p, _FormatCb, vlc.CallbackDecorators.VideoCleanupCb
+)(("libvlc_video_set_format_callbacks", vlc.dll))
 _CHROMA_RV32 = b"RV32"
 
 _EVENTS = {
@@ -94,11 +111,21 @@ _wedged_lock = threading.Lock()
 _wedged_count = 0
 _live_controllers: weakref.WeakSet[PlayerController] = weakref.WeakSet()
 _shutdown_registered = False
+# Abandoned controllers whose hung call has not returned yet: libvlc may still call their
+# callbacks and write into their exchange, so they must not be freed (see the docstring).
+_abandoned: set[PlayerController] = set()
+engine.keep_if_busy_at_exit(_abandoned)
 
 
 def wedged_players() -> int:
     """How many players this process has abandoned because a libvlc call never returned."""
     return _wedged_count
+
+
+def waiting_abandoned_players() -> int:
+    """Abandoned players whose hung libvlc call has not returned yet (not released yet)."""
+    with _wedged_lock:
+        return len(_abandoned)
 
 
 def _count_wedged() -> None:
@@ -124,6 +151,14 @@ def _register_shutdown() -> None:
         _shutdown_registered = True
 
 
+def _forget_event_manager(player: vlc.MediaPlayer) -> None:
+    """Drop python-vlc's memoized event manager of ``player`` (see the module docstring)."""
+    memoized = vlc.MediaPlayer.__dict__.get("event_manager")
+    cache = getattr(memoized, "_cache", None)
+    if isinstance(cache, dict):
+        cache.pop(player, None)
+
+
 def _remember_size(url: str, size: tuple[int, int]) -> None:
     with _known_sizes_lock:
         if len(_known_sizes) >= _KNOWN_SIZES_MAX and url not in _known_sizes:
@@ -140,15 +175,15 @@ class PlayerController:
     """Owner of one libvlc media player: every call to it runs on the controller's thread.
 
     ``play``, ``stop`` and ``release`` queue work and return at once. ``calls`` records the
-    last operations with the thread that ran them (diagnostics and tests); ``restarts``
-    counts the times the video was started over at a new picture size.
+    last operations with the thread that ran them (diagnostics and tests; ``start`` is each
+    libvlc ``play()``); ``restarts`` counts the times the video was started over at a new
+    picture size. libvlc's events about this player arrive through ``take_events``.
     """
 
     def __init__(
         self,
         name: str,
         exchange: FrameExchange,
-        inbox: EventInbox,
         on_stats: Callable[[SourceStats], None],
         *,
         window: int | None = None,
@@ -158,8 +193,10 @@ class PlayerController:
         self._window = window
         self._displayed = 0
         self._exchange = exchange
-        self._inbox = inbox
+        # This player's own: the inbox of an abandoned player is read by nobody.
+        self._inbox = EventInbox()
         self._on_stats = on_stats
+        self._released = False
         self._player: vlc.MediaPlayer | None = None
         self._media: vlc.Media | None = None
         self._callbacks: tuple[Any, ...] = ()
@@ -201,11 +238,12 @@ class PlayerController:
 
     def call(self, label: str, function: Callable[[vlc.MediaPlayer], object]) -> None:
         """Run ``function(player)`` on the controller's thread (snapshots, track queries and
-        any other libvlc call a feature needs); it is skipped once the player is released."""
+        any other libvlc call a feature needs); it is skipped once the player is released or
+        the controller abandoned."""
 
         def run() -> None:
             self._record(label)
-            if self._player is not None:
+            if self._player is not None and not self._given_up():
                 function(self._player)
 
         self._thread.submit(label, run)
@@ -232,7 +270,9 @@ class PlayerController:
                     and time.monotonic() + _SNAPSHOT_RETRY_S < deadline
                 )
             finally:
-                if again:
+                if self._given_up():
+                    pass  # abandoned meanwhile: nothing more, not even the answer
+                elif again:
                     retry = threading.Timer(
                         _SNAPSHOT_RETRY_S, lambda: self._thread.submit("snapshot", run)
                     )
@@ -251,17 +291,36 @@ class PlayerController:
 
         def run() -> None:
             self._record("counts")
+            if self._given_up():
+                return
             counts = self._counts()
             on_done(*(counts or (self._base_displayed, self._base_lost)))
 
         self._thread.submit("counts", run)
 
+    def take_events(self) -> list[SourceEvent]:
+        """libvlc's events about this player since the last call, oldest first."""
+        return self._inbox.drain()
+
     def stuck_for(self) -> tuple[str, float]:
         return self._thread.stuck_for()
 
+    @property
+    def abandoned(self) -> bool:
+        return self._thread.abandoned
+
+    @property
+    def released(self) -> bool:
+        """Whether the libvlc player has been released (nothing of it runs any more)."""
+        return self._released
+
     def abandon(self) -> None:
-        self._thread.abandon()
+        """Give up on the controller (its current call hangs): it does nothing more, and its
+        thread releases the player once that call returns; kept alive until then."""
+        with _wedged_lock:
+            _abandoned.add(self)
         _live_controllers.discard(self)
+        self._thread.abandon(then=self._release_abandoned)
 
     def join(self, timeout: float) -> bool:
         return self._thread.join(timeout)
@@ -270,6 +329,11 @@ class PlayerController:
 
     def _record(self, operation: str) -> None:
         self.calls.append((operation, threading.get_ident()))
+
+    def _given_up(self) -> bool:
+        """Whether the controller was abandoned: asked after every libvlc call that can
+        block, so that a call returning late leads to nothing but the release."""
+        return self._thread.abandoned
 
     def _create(self) -> None:
         self._record("create")
@@ -320,9 +384,7 @@ class PlayerController:
             lock_cb = vlc.CallbackDecorators.VideoLockCb(lock)
             display_cb = vlc.CallbackDecorators.VideoDisplayCb(display)
             player.video_set_callbacks(lock_cb, None, display_cb, None)
-        vlc.libvlc_video_set_format_callbacks(
-            player, ctypes.cast(format_cb, vlc.CallbackDecorators.VideoFormatCb), cleanup_cb
-        )
+        _set_format_callbacks(player, format_cb, cleanup_cb)
         self._attach_events(player)
         # libvlc keeps raw pointers to these: they must live as long as the player.
         self._callbacks = (format_cb, cleanup_cb, lock_cb, display_cb)
@@ -333,6 +395,13 @@ class PlayerController:
         for event_type, event in _EVENTS.items():
             manager.event_attach(event_type, self._on_libvlc_event, event)
         manager.event_attach(vlc.EventType.MediaPlayerVout, self._on_libvlc_vout)
+
+    def _detach_events(self, player: vlc.MediaPlayer) -> None:
+        # libvlc waits for a callback that runs right now; none runs after this.
+        manager = player.event_manager()
+        for event_type in (*_EVENTS, vlc.EventType.MediaPlayerVout):
+            manager.event_detach(event_type)
+        _forget_event_manager(player)
 
     def _on_libvlc_event(self, _event: object, source_event: SourceEvent) -> None:
         # libvlc's event thread: enqueue only, never call libvlc from here.
@@ -345,9 +414,11 @@ class PlayerController:
     def _read_size(self) -> None:
         # The buffer libvlc fills has the coded size (640x368 for a 640x360 stream, say),
         # stretched to fit; the visible size gives the painter the true aspect ratio.
-        if self._player is None:
+        if self._player is None or self._given_up():
             return
         width, height = self._player.video_get_size(0)
+        if self._given_up():
+            return
         if width and height:
             size = (int(width), int(height))
             self._exchange.set_display_size(*size)
@@ -356,12 +427,16 @@ class PlayerController:
 
     def _play(self, url: str) -> None:
         self._record("play")
-        if self._player is None:
+        if self._player is None or self._given_up():
             return
         self._stop_media()
+        if self._given_up():
+            return
         media = engine.instance().media_new(url)
         self._player.set_media(media)
         self._media = media
+        if self._given_up():
+            return
         self._url = url
         self._stats_at = time.monotonic()
         self._stats_frames = self._exchange.counter
@@ -371,12 +446,19 @@ class PlayerController:
         self._base_displayed = self._base_lost = 0
         self._size_asked = None
         self._on_stats(SourceStats())
+        self._start()
+
+    def _start(self) -> None:
+        """libvlc's ``play()`` for the current media (the last call of a start: an abandoned
+        controller's release stops what it started)."""
+        assert self._player is not None
+        self._record("start")
         if self._player.play() != 0:
-            logger.info("libvlc refused to play %s", scrub(url))
+            logger.info("libvlc refused to play %s", scrub(self._url or ""))
             self._inbox.put(SourceEvent.ERROR)
 
     def _snapshot(self) -> FullPicture | None:
-        if self._player is None or self._media is None:
+        if self._player is None or self._media is None or self._given_up():
             return None
         handle, path = tempfile.mkstemp(prefix="tianmu-snapshot-", suffix=".png")
         os.close(handle)
@@ -384,7 +466,7 @@ class PlayerController:
         # next picture and writes it before returning; it answers 0 even when it wrote
         # nothing (no video output yet, no picture in time), so the file tells.
         taken = self._player.video_take_snapshot(0, path, 0, 0) == 0
-        if taken and os.path.getsize(path) > 0:
+        if taken and not self._given_up() and os.path.getsize(path) > 0:
             return FullPicture(path=path)
         os.unlink(path)
         return None
@@ -401,11 +483,28 @@ class PlayerController:
 
     def _release(self) -> None:
         self._record("release")
+        player = self._player
+        if player is not None:
+            self._detach_events(player)
         self._stop_media()
-        if self._player is not None:
-            self._player.release()
+        if player is not None:
+            player.release()
             self._player = None
+            native_heap.trim_soon()
+        # libvlc calls nothing of this player's any more: its buffers may serve another
+        # player, and its callbacks (which refer back to this controller) may go.
+        self._exchange.close()
+        self._callbacks = ()
+        self._released = True
         _live_controllers.discard(self)
+
+    def _release_abandoned(self) -> None:
+        # Runs on the abandoned controller's thread once its hung call has returned.
+        try:
+            self._release()
+        finally:
+            with _wedged_lock:
+                _abandoned.discard(self)
 
     def _counts(self) -> tuple[int, int] | None:
         if self._media is None:
@@ -440,16 +539,19 @@ class PlayerController:
         self.restarts += 1
         self._coded = None
         self._player.stop()
+        if self._given_up():
+            return
         self._decoded = 0
         self._stats_bytes = 0
-        if self._player.play() != 0:
-            self._inbox.put(SourceEvent.ERROR)
+        self._start()
 
     def _read_stats(self) -> None:
         if self._media is None:
             return
         self._read_size()
         self._check_picture_size()
+        if self._media is None or self._given_up():
+            return
         stats = vlc.MediaStats()
         if not self._media.get_stats(stats):
             return
@@ -605,6 +707,9 @@ class VlcSource:
         logger.warning(
             "video player %s wedged in %s for %.1f s; abandoning it", self.name, operation, seconds
         )
+        # What the player said before it hung still counts; nothing it says later does.
+        for event in controller.take_events():
+            self._inbox.put(event)
         controller.abandon()
         _count_wedged()
         self._controller = None
@@ -614,7 +719,11 @@ class VlcSource:
             self._current_controller().play(self._url)
 
     def take_events(self) -> list[SourceEvent]:
-        return self._inbox.drain()
+        events = self._inbox.drain()
+        controller = self._controller
+        if controller is not None:
+            events.extend(controller.take_events())
+        return events
 
     def hold_frame(self) -> AbstractContextManager[FrameView | None]:
         return self._exchange.hold()
@@ -631,7 +740,6 @@ class VlcSource:
             self._controller = PlayerController(
                 f"{self.name}-{self._generation}",
                 self._exchange,
-                self._inbox,
                 self._set_stats,
                 window=self._window,
             )

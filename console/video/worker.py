@@ -3,7 +3,8 @@
 Calls are queued and run in order on the thread; nobody waits for them. If one call hangs (a
 libvlc ``stop()`` on a dead network stream can block for seconds, or for ever), the owner sees
 it through ``stuck_for()`` and may ``abandon()`` the thread: it is left to finish or hang on its
-own, and whatever it still had queued is dropped.
+own, whatever it still had queued is dropped, and once the hung call returns the thread runs
+the one clean-up given to ``abandon()`` and ends.
 
 ``running_threads()`` lists the command threads that have not ended yet (abandoned ones
 included): at exit, a resource whose thread still runs may still be in use.
@@ -58,6 +59,8 @@ class CommandThread:
         self._busy_since: float | None = None
         self._busy_with = ""
         self._abandoned = False
+        self._closing = False
+        self._then: Callable[[], object] | None = None
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         with _all_threads_lock:
             _all_threads.add(self)
@@ -76,8 +79,9 @@ class CommandThread:
         return self._thread.is_alive()
 
     def submit(self, label: str, call: Callable[[], object]) -> None:
-        """Queue ``call`` to run on the thread; ``label`` names it in logs."""
-        if not self._abandoned:
+        """Queue ``call`` to run on the thread; ``label`` names it in logs. Ignored once the
+        thread is finishing or abandoned (nothing would run it)."""
+        if not self._abandoned and not self._closing:
             self._queue.put((label, call))
 
     def stuck_for(self) -> tuple[str, float]:
@@ -88,7 +92,8 @@ class CommandThread:
         return self._busy_with, self._clock() - since
 
     def finish(self) -> None:
-        """Run what is queued, then end the thread."""
+        """Run what is queued, then end the thread; nothing submitted later runs."""
+        self._closing = True
         self._queue.put(_STOP)
 
     def join(self, timeout: float) -> bool:
@@ -97,12 +102,28 @@ class CommandThread:
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
-    def abandon(self) -> None:
-        """Give up on the thread: drop its queue; it ends when its current call returns."""
+    def abandon(self, then: Callable[[], object] | None = None) -> None:
+        """Give up on the thread: drop its queue. When its current call returns it runs
+        ``then`` (the owner's clean-up, on this thread like every other call) and ends.
+
+        Meant for a thread stuck in a call; a thread that has already ended (it was told to
+        ``finish`` and did) runs nothing more."""
+        self._then = then
         self._abandoned = True
         self._queue.put(_STOP)
 
     def _run(self) -> None:
+        try:
+            self._serve()
+            then = self._then
+            if self._abandoned and then is not None:
+                self._guarded("clean-up", then)
+        finally:
+            # Whatever the owner handed over may refer back to the owner: let it go with
+            # the thread rather than wait for the cycle collector.
+            self._idle = self._then = None
+
+    def _serve(self) -> None:
         while True:
             try:
                 item = self._queue.get(timeout=self._idle_interval)

@@ -21,6 +21,9 @@ _PROCESS_WIDE_THREADS: tuple[str, ...] = (
     # endpoints on AnyIO's shared worker pool; a worker is kept for the next request and
     # retires after ten idle seconds.
     "AnyIO worker thread",
+    # libvlc's log lines are logged on this thread for as long as the process's one libvlc
+    # instance lives (console.video.libvlc_log); it starts with the first player.
+    "libvlc-log",
 )
 
 

@@ -3,27 +3,12 @@ kept across a change of size, and which pictures are compared to catch libvlc's 
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Callable
 
 import pytest
 
 from console.video.frames import FrameExchange, close_enough, guess_visible, output_size
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 10.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def _fill(exchange: FrameExchange, value: int) -> None:
-    index, address = exchange.acquire_for_writing()
-    width, height = exchange.size
-    ctypes.memset(address, value, width * height * 4)
-    exchange.publish(index)
+from tests.unit.video.exchange_support import Clock, fill
 
 
 @pytest.mark.parametrize(
@@ -83,14 +68,14 @@ def test_the_last_picture_stays_until_the_first_one_at_a_new_size(
 ) -> None:
     exchange = new_exchange()
     exchange.configure(4, 2)
-    _fill(exchange, 7)
+    fill(exchange, 7)
     exchange.configure(8, 4)  # the video starts over at another size
     assert exchange.size == (8, 4)
     with exchange.hold() as frame:
         assert frame is not None
         assert (frame.width, frame.height) == (4, 2)
         assert bytes(frame.data) == bytes([7]) * 32
-    _fill(exchange, 9)
+    fill(exchange, 9)
     with exchange.hold() as frame:
         assert frame is not None
         assert (frame.width, frame.height) == (8, 4)
@@ -104,7 +89,7 @@ def test_a_replacement_exchange_keeps_the_last_picture_and_the_sizes(
     exchange.request_size(480, 270)
     exchange.set_display_size(640, 360)
     exchange.configure(4, 2)
-    _fill(exchange, 5)
+    fill(exchange, 5)
     fresh = exchange.successor()
     assert fresh.counter == exchange.counter
     assert fresh.box == (480, 270)
@@ -120,13 +105,13 @@ def test_a_late_redraw_of_the_same_picture_is_not_new(
     clock = Clock()
     exchange = new_exchange(clock=clock)
     exchange.configure(4, 2)
-    _fill(exchange, 1)
+    fill(exchange, 1)
     clock.now += 0.04
-    _fill(exchange, 2)
+    fill(exchange, 2)
     assert exchange.counter == 2
     for _ in range(5):  # libvlc redraws every 80 ms while nothing new comes
         clock.now += 0.08
-        _fill(exchange, 2)
+        fill(exchange, 2)
     assert exchange.counter == 2
 
 
@@ -136,18 +121,18 @@ def test_redraws_are_caught_even_when_they_come_quickly(
     clock = Clock()
     exchange = new_exchange(clock=clock)
     exchange.configure(4, 2)
-    _fill(exchange, 1)
+    fill(exchange, 1)
     clock.now += 0.04
-    _fill(exchange, 2)
+    fill(exchange, 2)
     for _ in range(40):  # faster than libvlc redraws: most are not compared
         clock.now += 0.01
-        _fill(exchange, 2)
+        fill(exchange, 2)
     counted = exchange.counter
     assert counted < 2 + 40, "a periodic comparison caught the redraws"
     for _ in range(10):  # from then on every picture is compared
         clock.now += 0.01
-        _fill(exchange, 2)
+        fill(exchange, 2)
     assert exchange.counter == counted
     clock.now += 0.01
-    _fill(exchange, 3)
+    fill(exchange, 3)
     assert exchange.counter == counted + 1

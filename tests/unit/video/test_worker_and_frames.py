@@ -46,6 +46,30 @@ def test_a_hung_call_is_seen_and_abandoning_drops_what_was_queued() -> None:
     assert ran == []
 
 
+def test_an_abandoned_thread_cleans_up_on_itself_once_its_hung_call_returns() -> None:
+    release = threading.Event()
+    ran: list[tuple[str, int | None]] = []
+    worker = CommandThread("t")
+    worker.submit("stop", release.wait)
+    worker.submit("queued", lambda: ran.append(("queued", threading.get_ident())))
+    assert _wait(lambda: worker.stuck_for()[0] == "stop")
+    worker.abandon(then=lambda: ran.append(("clean-up", threading.get_ident())))
+    assert ran == [], "nothing runs while the call hangs"
+    release.set()
+    assert worker.join(5.0)
+    assert ran == [("clean-up", worker.ident)], "only the clean-up, on the thread itself"
+
+
+def test_nothing_submitted_after_finish_runs_or_stays_queued() -> None:
+    ran: list[str] = []
+    worker = CommandThread("t")
+    worker.submit("last", lambda: ran.append("last"))
+    worker.finish()
+    worker.submit("late", lambda: ran.append("late"))
+    assert worker.join(5.0)
+    assert ran == ["last"]
+
+
 def test_a_failing_command_does_not_stop_the_thread() -> None:
     ran: list[str] = []
     worker = CommandThread("t")
