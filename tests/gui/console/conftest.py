@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import Console, Services, SessionWiring
-from console.credentials import CredentialStore
-from tests.support.console_services import console_services
+from tests.support.console_services import console_services, running_console
 from tests.support.live_server import TIMEOUT_S, LiveDemoServer, start_demo_server
 
 # Three live feeds, kept cheap: small main streams at a low frame rate.
@@ -51,15 +50,8 @@ def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def console(services: Services, demo_server: LiveDemoServer) -> Iterator[Console]:
-    made = Console(services, server_url=demo_server.url, stream_backoff_s=(0.2, 1.0))
-    try:
+    with running_console(services, demo_server.url, demo_server.passwords) as made:
         yield made
-    finally:
-        made.shutdown()
-        # The kept token would outlive the test in the (kernel) keyring.
-        store = CredentialStore()
-        for username in demo_server.passwords:
-            store.forget_token(demo_server.url, username)
 
 
 def sign_in(qtbot: QtBot, console: Console, username: str, password: str) -> SessionWiring:
