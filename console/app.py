@@ -55,7 +55,6 @@ from console.gui.main_window import MainWindow
 from console.gui.session import Session, SessionSignals
 from console.gui.settings_dialog import open_settings_dialog
 from console.gui.status_bar import ConnectionState
-from console.gui.text import fill
 from console.gui.wall.feature import WallFeature
 from console.gui.window_state import SavedLayout, layout_file, read_layout, write_layout
 from console.i18n import install_translator
@@ -63,6 +62,7 @@ from console.logs import install_excepthook, setup_logging, teardown_logging
 from console.settings import Settings, atomic_write
 from console.store import Store, open_store
 from console.tasks import NET, STORE, TaskRunner
+from console.text import fill
 from console.wall.layout import LayoutLibrary
 from console.wall.model import Wall
 from console.wall.workspace import FILE_NAME as WORKSPACE_FILE_NAME

@@ -25,7 +25,7 @@ import tomli_w
 from PySide6.QtCore import QCoreApplication
 
 from console import paths
-from console.gui.text import fill
+from console.text import fill
 
 logger = logging.getLogger(__name__)
 

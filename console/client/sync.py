@@ -58,7 +58,7 @@ class UnitsLike(Protocol):
 class IncidentsLike(Protocol):
     def upsert(self, incidents: Iterable[Any]) -> None: ...
     def remove(self, incident_ids: Iterable[str]) -> None: ...
-    def clear(self) -> None: ...
+    def clear(self, *, keep: Iterable[str] = ()) -> None: ...
 
 
 class AlertsLike(Protocol):
@@ -153,14 +153,21 @@ def fetch_working_set(
     return WorkingSet(moment, regions, cameras, units, incidents, alerts)
 
 
-def apply_working_set(store: StoreLike, working_set: WorkingSet, *, reset: bool = False) -> None:
+def apply_working_set(
+    store: StoreLike,
+    working_set: WorkingSet,
+    *,
+    reset: bool = False,
+    keep_incidents: Iterable[str] = (),
+) -> None:
     """Write a fetched working set (store lane). ``reset`` first forgets cached incidents,
-    after the server said it no longer holds the events needed to bring them up to date."""
+    after the server said it no longer holds the events needed to bring them up to date, but
+    for ``keep_incidents``: those live events wrote after the working set was asked for."""
     store.regions.replace_all(working_set.regions)
     store.cameras.replace_all(working_set.cameras)
     store.units.replace_all(working_set.units)
     if reset:
-        store.incidents.clear()
+        store.incidents.clear(keep=keep_incidents)
     store.incidents.upsert(working_set.incidents)
     store.alerts.upsert(working_set.alerts)
     store.meta.last_full_refresh = working_set.fetched_at

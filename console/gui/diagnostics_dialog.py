@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from console.diagnostics import LatenessProbe
 from console.gui.forms import retranslate_form, setup_form
 from console.gui.forms.ui_diagnostics_dialog import Ui_DiagnosticsDialog
-from console.gui.text import fill
 from console.gui.wall.wall_figures import TileFigures, WallFigures, collect
 from console.gui.wall.wall_view import WallView
 from console.tasks import NET, STORE, TaskRunner
+from console.text import fill
 from console.video.supervisor import StreamState
 from console.wall.stream_policy import StreamChoice
 

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from console.gui.forms import retranslate_form, setup_form
 from console.gui.forms.ui_kept_actions_dialog import Ui_KeptActionsDialog
 from console.gui.plain_text import plain_label, plain_message_box, plain_tooltip, set_plain_text
-from console.gui.text import fill
 from console.store import KeptSummary, Outbox, OutboxItem, OutboxState, StoreProblem
 from console.store import export_actions as write_export
 from console.store.migrate import StoreDatabase
 from console.tasks import STORE, TaskRunner
+from console.text import fill
 
 logger = logging.getLogger(__name__)
 

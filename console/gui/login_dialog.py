@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from console.client.errors import AnswerProblem, BackendError, ErrorKind, MalformedResponseError
 from console.gui.forms import retranslate_form, setup_form
 from console.gui.forms.ui_login_dialog import Ui_LoginDialog
-from console.gui.text import fill
 from console.scrub import scrub
 from console.settings import SCHEMA_BY_KEY, SettingError
 from console.tasks import NET, Task, TaskRunner
+from console.text import fill
 
 logger = logging.getLogger(__name__)
 

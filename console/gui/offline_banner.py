@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from console.gui.text import fill
+from console.text import fill
 
 _STYLE = """
 QFrame#offline_banner { background: #fff3cd; border-bottom: 1px solid #e0c36c; }

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
 
 from console.domain.model import Role
 from console.gui.plain_text import plain_label, plain_tooltip
-from console.gui.text import fill
+from console.text import fill
 
 # Above one frame at 60 Hz the operator starts to see it in video and scrolling.
 LATENESS_WARN_MS = 16.0

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.gui.native_surface import NativeSurface, native_windows_available
-from console.gui.text import fill
+from console.text import fill
 from console.video.frames import PictureSizing, close_enough, fit
 from console.video.output import VideoOutput, WindowOutput, preferred_output
 from console.video.schemes import factory_for, scheme_of

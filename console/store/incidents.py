@@ -139,11 +139,14 @@ class IncidentCache:
                 session.execute(delete(IncidentRow).where(IncidentRow.id.in_(chunk)))
                 session.execute(delete(IncidentBodyRow).where(IncidentBodyRow.id.in_(chunk)))
 
-    def clear(self) -> None:
-        """Forget every incident (before a full refresh after a stream ``reset``)."""
+    def clear(self, *, keep: Iterable[str] = ()) -> None:
+        """Forget every incident but those in ``keep`` (before a full refresh after a stream
+        ``reset``: incidents that live events brought in while the refresh was being fetched
+        are newer than what it fetched, and stay)."""
+        kept = list(keep)
         with self._db.write() as session:
-            session.execute(delete(IncidentRow))
-            session.execute(delete(IncidentBodyRow))
+            session.execute(delete(IncidentRow).where(IncidentRow.id.not_in(kept)))
+            session.execute(delete(IncidentBodyRow).where(IncidentBodyRow.id.not_in(kept)))
 
     def count(self) -> int:
         with self._db.read() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.gui.text import fill
+from console.text import fill
 
 
 def test_each_marker_takes_its_value_in_any_order() -> None:

@@ -15,7 +15,7 @@ from console.gui.camera_tree.icons import TreeIcon, tree_icon
 from console.gui.camera_tree.roles import CAMERA_ID_ROLE
 from console.gui.mime import encode_camera_ids
 from console.gui.plain_text import plain_tooltip
-from console.gui.text import fill
+from console.text import fill
 
 CAMERA_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

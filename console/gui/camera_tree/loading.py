@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from console.client.errors import AnswerProblem, BackendError, ErrorKind, MalformedResponseError
 from console.client.events import backoff_s
 from console.gui.plain_text import plain_label, set_plain_tooltip
-from console.gui.text import fill
+from console.text import fill
 
 FIRST_RETRY_S = 1.0
 LAST_RETRY_S = 30.0

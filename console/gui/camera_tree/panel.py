@@ -30,7 +30,7 @@ from console.gui.camera_tree.loading import CatalogueProblemBar, CatalogueRetry
 from console.gui.camera_tree.roles import CAMERA_ID_ROLE
 from console.gui.camera_tree.tree_model import CameraTreeModel
 from console.gui.plain_text import plain_label
-from console.gui.text import fill
+from console.text import fill
 
 logger = logging.getLogger(__name__)
 

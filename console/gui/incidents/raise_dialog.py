@@ -36,8 +36,8 @@ from console.gui.incidents.categories import (
     source_label,
 )
 from console.gui.plain_text import plain_tooltip
-from console.gui.text import fill
 from console.tasks import STORE, Task, TaskRunner
+from console.text import fill
 
 logger = logging.getLogger(__name__)
 

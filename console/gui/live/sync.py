@@ -51,9 +51,9 @@ _CONNECTION_OF_STREAM = {
 
 
 def apply_working_set_and_reload(
-    store: Store, working_set: WorkingSet, reset: bool
+    store: Store, working_set: WorkingSet, reset: bool, keep_incidents: frozenset[str]
 ) -> tuple[list[Region], list[Camera]]:
-    apply_working_set(store, working_set, reset=reset)
+    apply_working_set(store, working_set, reset=reset, keep_incidents=keep_incidents)
     return working_set.regions, working_set.cameras
 
 
@@ -97,6 +97,7 @@ class LiveSync(QObject):
         self._session = session
         self.pending: int | None = None
         self._refreshing = False
+        self._written_during_refresh: set[str] = set()
         self._refresh_owed: RefreshReason | None = None
         self._events_in_flight = False
         self._waiting_events: list[EventOut] = []
@@ -182,6 +183,7 @@ class LiveSync(QObject):
             return
         self._refresh_owed = None
         self._refreshing = True
+        self._written_during_refresh = set()
         reset = reason is RefreshReason.RESET
         self._session.runner.run(
             NET,
@@ -201,6 +203,9 @@ class LiveSync(QObject):
             self._session.store,
             working_set,
             reset,
+            # Written by live events queued on the store lane ahead of this working set: newer
+            # than it, so a reset must not forget them.
+            frozenset(self._written_during_refresh),
             on_done=self._on_working_set_stored,
             on_error=lambda error: self._on_working_set_failed(error, reason),
         )
@@ -240,6 +245,8 @@ class LiveSync(QObject):
     def _on_events_resolved(self, update: StoreUpdate) -> None:
         if self._session.closed:
             return
+        if self._refreshing:
+            self._written_during_refresh.update(update.incidents)
         self._session.runner.run(
             STORE,
             apply_update_and_report,

@@ -30,8 +30,8 @@ from console.domain.model import PatrolPlan, PatrolVerdict
 from console.gui.patrol.plan_editor import PlanEditor
 from console.gui.patrol.runner import PatrolRunner
 from console.gui.plain_text import plain_label, plain_tooltip
-from console.gui.text import fill
 from console.tasks import NET, TaskRunner
+from console.text import fill
 from console.wall.patrol import Coverage, PatrolState
 
 logger = logging.getLogger(__name__)

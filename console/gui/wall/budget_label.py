@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from console.gui.text import fill
+from console.text import fill
 from console.wall.stream_policy import PolicyResult
 
 

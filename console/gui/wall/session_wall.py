@@ -30,7 +30,6 @@ from console.domain.incident import IncidentSource
 from console.domain.model import PatrolPlan
 from console.gui.patrol.panel import PatrolPanel
 from console.gui.patrol.runner import PatrolRunner
-from console.gui.text import fill
 from console.gui.wall.budget_label import StreamBudgetLabel
 from console.gui.wall.page_view import WallPageView
 from console.gui.wall.persistence import WorkspaceSaver
@@ -38,6 +37,7 @@ from console.gui.wall.streams import StreamResolver, Unplayable, WallStreams
 from console.gui.wall.tile import WallTile
 from console.gui.wall.wall_view import WallView, layout_label
 from console.tasks import Task, TaskRunner
+from console.text import fill
 from console.video.supervisor import SupervisorConfig
 from console.wall.model import WallPage
 from console.wall.stream_policy import StreamPolicy

@@ -7,6 +7,12 @@ batched: anything that may change a choice (a page switch, a resize, a maximise,
 minimised window) calls ``schedule()``, and one evaluation follows shortly after; a slow
 sweep catches what no event reports (a window covered by the window manager, say).
 
+Starting a player is the one costly part of applying a decision on the GUI thread (a new
+command thread, and Python waits until that thread runs; on two busy cores that is tens of
+milliseconds). A page flip starts sixteen, so an evaluation starts at most
+``STARTS_PER_TURN`` and leaves the rest to the next turns of the event loop: the wall keeps
+answering while a page comes up.
+
 Some cameras must not play at all for a while (the backend says one is offline, or not shared
 with this operator): ``WallStreams.unplayable`` is the hook that says so, and the tiles of such
 a camera show why instead of starting a player.
@@ -24,10 +30,10 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.gui.text import fill
 from console.gui.wall.tile import WallTile
 from console.scrub import scrub
 from console.tasks import NET, TaskRunner
+from console.text import fill
 from console.video.supervisor import StreamState, SupervisorConfig
 from console.wall.stream_policy import PolicyResult, StreamChoice, StreamPolicy, TileDemand
 
@@ -37,6 +43,7 @@ StreamResolver = Callable[[str], tuple[str | None, str | None]]
 EVALUATE_DELAY_MS = 30
 SWEEP_MS = 1000
 RETRY_ADDRESS_S = 10.0
+STARTS_PER_TURN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +172,12 @@ class WallStreams(QObject):
         self._sweep = QTimer(self)
         self._sweep.setInterval(SWEEP_MS)
         self._sweep.timeout.connect(self.evaluate)
+        # Tiles whose player starts on a later turn (dict: ordered, one entry per tile).
+        self._deferred_starts: dict[WallTile, StreamChoice] = {}
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._on_start_timer_timeout)
         self._unplayable_notices: dict[str, str] = {}
         self.evaluations = 0
 
@@ -242,8 +255,13 @@ class WallStreams(QObject):
                     )
                 )
         result = self.policy.decide(demands)
+        self._deferred_starts.clear()  # decided again just now
+        starts = STARTS_PER_TURN
         for tile in tiles:
-            self._apply(tile, result.choices.get(tile, StreamChoice.NONE))
+            if self._apply(tile, result.choices.get(tile, StreamChoice.NONE), may_start=starts > 0):
+                starts -= 1
+        if self._deferred_starts:
+            self._start_timer.start()
         if (result.main_wanted, result.main_granted, result.max_main) != (
             self._result.main_wanted,
             self._result.main_granted,
@@ -253,7 +271,19 @@ class WallStreams(QObject):
         self._result = result
         return result
 
-    def _apply(self, tile: WallTile, choice: StreamChoice) -> None:
+    def _on_start_timer_timeout(self) -> None:
+        starts = STARTS_PER_TURN
+        while self._deferred_starts and starts > 0:
+            tile, choice = next(iter(self._deferred_starts.items()))
+            del self._deferred_starts[tile]
+            if shiboken6.isValid(tile) and self._apply(tile, choice, may_start=True):
+                starts -= 1
+        if self._deferred_starts:
+            self._start_timer.start()
+
+    def _apply(self, tile: WallTile, choice: StreamChoice, *, may_start: bool = True) -> bool:
+        """Give ``tile`` the stream ``choice``; True when that started a player. Without
+        ``may_start``, a tile that needs a new player is left for a later turn instead."""
         camera_id = tile.camera_id
         refusal = (
             self.unplayable(camera_id)
@@ -267,10 +297,10 @@ class WallStreams(QObject):
                 # It was playing: keep its last picture, marked, and stop trying.
                 supervisor.set_shared(refusal.shared)
                 supervisor.set_online(refusal.online)
-                return
+                return False
             self._unplayable_notices[camera_id] = refusal.notice
             tile.set_notice(refusal.notice)
-            return
+            return False
         if camera_id is not None:
             self._unplayable_notices.pop(camera_id, None)
         if supervisor is not None and supervisor.state in (
@@ -282,19 +312,26 @@ class WallStreams(QObject):
             supervisor.set_online(True)
         if choice is StreamChoice.NONE or camera_id is None:
             tile.suspend()
-            return
+            return False
         urls = self.addresses.get(camera_id)
         if urls is None:
             problem = self.addresses.problem(camera_id)
             tile.set_notice(fill(self.tr("No stream address: %1"), problem) if problem else "")
-            return
+            return False
         sub, main = urls
         url = main if choice is StreamChoice.MAIN else sub
         if url is None:
             tile.set_notice(self.tr("The camera has no stream"))
-            return
+            return False
         tile.set_supervisor_config(self.supervisor_config)
+        if not tile.starts_player(choice, url):
+            tile.show_stream(choice, url)
+            return False
+        if not may_start:
+            self._deferred_starts[tile] = choice
+            return False
         tile.show_stream(choice, url)
+        return True
 
     def _on_addresses_resolved(self, _camera_id: str) -> None:
         self.schedule()

@@ -171,6 +171,14 @@ class WallTile(VideoTile):
         now = time.monotonic() if now is None else now
         return self._main_failed_at is not None and now - self._main_failed_at < MAIN_RETRY_AFTER_S
 
+    def starts_player(self, choice: StreamChoice, url: str) -> bool:
+        """Whether ``show_stream(choice, url)`` would start a new player."""
+        if choice is StreamChoice.NONE:
+            return False
+        if self._pending is not None and self._pending.url == url:
+            return False
+        return not (url == self._url and self.supervisor is not None)
+
     def show_stream(self, choice: StreamChoice, url: str) -> None:
         """Play ``url`` as ``choice``; the current picture stays until the new one arrives."""
         if choice is StreamChoice.NONE:

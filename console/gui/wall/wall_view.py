@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from console import paths
-from console.gui.text import fill
 from console.gui.video_tile import RepaintClock
 from console.gui.wall.custom_layout_dialog import CustomLayoutDialog
 from console.gui.wall.menu_button import MenuToolButton
@@ -49,6 +48,7 @@ from console.gui.wall.snapshot import (
 from console.gui.wall.streams import WallStreams
 from console.gui.wall.tile import WallTile
 from console.tasks import TaskRunner
+from console.text import fill
 from console.wall.layout import LayoutError, LayoutLibrary
 from console.wall.model import Wall, WallChange, WallEvent, WallPage
 

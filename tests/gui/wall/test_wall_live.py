@@ -18,6 +18,8 @@ from console.gui.mime import encode_camera_ids
 from console.gui.wall.budget_label import StreamBudgetLabel
 from console.gui.wall.dnd import encode_tile
 from console.gui.wall.snapshot import KEY_CAMERA_ID, KEY_CAMERA_NAME, read_snapshot_tags
+from console.gui.wall.streams import STARTS_PER_TURN
+from console.wall.layout import preset
 from console.wall.stream_policy import StreamChoice
 from tests.gui.wall.conftest import Feeds, WallRig
 from tests.gui.wall.support import FIRST_PICTURE_MS, drop, is_black, wait_for_pictures
@@ -262,3 +264,24 @@ def test_a_camera_without_addresses_says_so(qtbot: QtBot, rig: WallRig) -> None:
     assert view is not None
     qtbot.waitUntil(lambda: "No stream address" in view.tile(0)._notice, timeout=5_000)
     assert view.tile(0).supervisor is None
+
+
+def test_a_full_page_starts_its_players_over_several_turns(qtbot: QtBot, rig: WallRig) -> None:
+    # Sixteen new players in one evaluation would hold the GUI thread for the whole page; each
+    # turn of the event loop starts a few, and every tile plays in the end.
+    cameras = [f"cam-{cell}" for cell in range(16)]
+    for camera_id in cameras:
+        rig.streams.addresses.get(camera_id)  # asks the (network-lane) resolver once
+    qtbot.waitUntil(
+        lambda: all(rig.streams.addresses.get(c) is not None for c in cameras), timeout=10_000
+    )
+    page = rig.wall.current
+    rig.wall.set_layout(page, preset("16"))
+    for cell, camera_id in enumerate(cameras):
+        rig.wall.assign(page, cell, camera_id)
+    view = rig.view.current_view()
+    assert view is not None
+    assert len(view.tiles) == 16
+    rig.streams.evaluate()  # before any timer of the event loop runs
+    assert sum(tile.supervisor is not None for tile in view.tiles) == STARTS_PER_TURN
+    qtbot.waitUntil(lambda: all(tile.supervisor is not None for tile in view.tiles), timeout=10_000)

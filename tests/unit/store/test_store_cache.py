@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from console.client.sync import WorkingSet, apply_working_set
 from console.domain.incident import IncidentState, Priority
 from console.domain.model import (
     AlertKind,
@@ -204,3 +205,25 @@ def test_meta_keeps_the_stream_position_and_refresh_time(store: Store) -> None:
     assert store.meta.last_full_refresh == moment
     store.meta.last_event_id = None
     assert store.meta.last_event_id is None
+
+
+def test_a_reset_refresh_keeps_incidents_live_events_wrote_while_it_was_fetched(
+    store: Store,
+) -> None:
+    # A stream reset forgets the cache before the fetched working set lands, but an incident
+    # a live event brought in after the working set was asked for is newer than that set.
+    stale, live, fetched = make_incidents(3)
+    store.incidents.upsert([stale, live])
+    working_set = WorkingSet(
+        fetched_at=datetime.now(UTC),
+        regions=[],
+        cameras=[],
+        units=[],
+        incidents=[fetched],
+        alerts=[],
+    )
+    apply_working_set(store, working_set, reset=True, keep_incidents={live.id})
+    assert store.incidents.get(stale.id) is None
+    assert store.incidents.get(live.id) is not None
+    assert store.incidents.get(fetched.id) is not None
+    assert store.incidents.count() == 2
