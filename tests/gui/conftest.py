@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from console.app import Services
+from tests.support.console_services import console_services
 from tests.support.leak_guard import Snapshot, ThreadOwnership, find_leaks, tracking_qthreads
 
 # Threads that outlive a test by design, started by whichever test first needs them (name
@@ -53,3 +56,10 @@ def _no_leaks(
     leaks = find_leaks(before, allowed_thread=thread_ownership.allowed)
     if leaks:
         pytest.fail(f"{request.node.nodeid} leaked:\n{leaks.report()}", pytrace=False)
+
+
+@pytest.fixture
+def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
+    """The console's application services, torn down after the test."""
+    with console_services(qapp) as built:
+        yield built

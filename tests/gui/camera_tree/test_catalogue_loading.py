@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from console.app import Console, Services
 from console.client.errors import AnswerProblem, MalformedResponseError, UnreachableError
@@ -27,7 +25,7 @@ from console.gui.camera_tree.loading import (
 )
 from console.gui.docks import DockId
 from tests.gui.shell.conftest import sign_in_through_dialog
-from tests.support.console_services import console_services, running_console
+from tests.support.console_services import running_console
 from tests.support.live_server import LiveDemoServer, start_demo_server
 
 _CATALOGUE_PATHS = ("/api/v1/regions", "/api/v1/cameras")
@@ -81,12 +79,6 @@ def sabotage(sabotaged_server: LiveDemoServer) -> Iterator[CatalogueSabotage]:
     wrapper.hits = 0
     yield wrapper
     wrapper.reply = None
-
-
-@pytest.fixture
-def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
-    with console_services(qapp) as built:
-        yield built
 
 
 @pytest.fixture

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import Console, Services, SessionWiring
-from tests.support.console_services import console_services, running_console
+from tests.support.console_services import running_console
 from tests.support.live_server import TIMEOUT_S, LiveDemoServer, start_demo_server
 
 # Three live feeds, kept cheap: small main streams at a low frame rate.
@@ -40,12 +38,6 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveDemoSe
         yield server
     finally:
         server.close()
-
-
-@pytest.fixture
-def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
-    with console_services(qapp) as built:
-        yield built
 
 
 @pytest.fixture

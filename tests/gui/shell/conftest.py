@@ -9,11 +9,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from console.app import Console, Services, SessionWiring
 from console.credentials import CredentialStore
-from tests.support.console_services import console_services
 
 # A password and a token that must never reach a file; see test_shell_canary.py.
 CANARY_USER = "supervisor-2"
@@ -52,12 +50,6 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 @pytest.fixture
 def tianmu_home(_isolated_home: Path) -> Path:
     return _isolated_home
-
-
-@pytest.fixture
-def services(qapp: QApplication, tianmu_home: Path) -> Iterator[Services]:
-    with console_services(qapp) as built:
-        yield built
 
 
 @pytest.fixture(autouse=True)

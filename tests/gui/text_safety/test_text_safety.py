@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
@@ -29,7 +28,7 @@ from console.gui.docks import DockId
 from console.gui.incidents import RaiseEventDialog
 from console.server.demo.world import World, build_world
 from tests.gui.shell.conftest import sign_in_through_dialog
-from tests.support.console_services import console_services, running_console
+from tests.support.console_services import running_console
 from tests.support.live_server import LiveDemoServer, start_demo_server
 
 SENTINEL = "ZQX"
@@ -189,12 +188,6 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveDem
         yield server
     finally:
         server.close()
-
-
-@pytest.fixture
-def services(qapp: QApplication, _isolated_home: Path) -> Iterator[Services]:
-    with console_services(qapp) as built:
-        yield built
 
 
 @pytest.fixture
