@@ -8,7 +8,9 @@ its signals, and the composition root (``console.app``) connects the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,7 +21,7 @@ from console.gui.main_window import MainWindow
 from console.gui.wall.session_wall import Availability
 from console.settings import Settings
 from console.store import Store
-from console.tasks import TaskRunner
+from console.tasks import STORE, TaskRunner
 
 
 class SessionSignals(QObject):
@@ -30,12 +32,19 @@ class SessionSignals(QObject):
         connection_changed(str, int): a ConnectionState value and the failed attempts.
         pending_counted(int): this many operator actions wait to be sent.
         camera_play_requested(str): a feature asks the wall to play this camera.
+        incident_requested(str): a feature asks the incidents panel to show this incident.
+        verification_requested(str): a feature asks for the verification view of this
+            incident (核查).
+        action_queued(object): an operator action is in the outbox (the OutboxItem).
     """
 
     store_updated = Signal(object)
     connection_changed = Signal(str, int)
     pending_counted = Signal(int)
     camera_play_requested = Signal(str)
+    incident_requested = Signal(str)
+    verification_requested = Signal(str)
+    action_queued = Signal(object)
 
 
 class CameraLookup:
@@ -92,3 +101,34 @@ class Session:
     def play_camera(self, camera_id: str) -> None:
         """Ask the wall to open ``camera_id`` on its current page."""
         self.signals.camera_play_requested.emit(camera_id)
+
+    def queue_action(
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        body: Mapping[str, Any],
+        *,
+        title: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        **options: Any,
+    ) -> None:
+        """Put one operator action into the outbox, on the store lane (never on the GUI
+        thread). ``options`` go to ``Outbox.enqueue`` (``summary`` is required there,
+        ``files``, ``entity``...). ``title`` names the work for the task list.
+        ``action_queued`` follows once it is on disk."""
+        if self.closed:
+            raise RuntimeError("the session has ended")
+        outbox = self.store.outbox
+
+        def enqueue() -> object:
+            return outbox.enqueue(kind, method, path, body, **options)
+
+        def queued(item: Any) -> None:
+            if not self.closed:
+                self.signals.action_queued.emit(item)
+            if on_done is not None:
+                on_done(item)
+
+        self.runner.run(STORE, enqueue, on_done=queued, on_error=on_error, title=title)

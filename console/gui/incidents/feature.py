@@ -16,7 +16,7 @@ from console.domain.incident import IncidentSource
 from console.domain.model import Camera
 from console.gui.incidents.raise_dialog import RaiseEventDialog, raise_event_from_camera
 from console.gui.session import Session
-from console.tasks import NET, STORE
+from console.tasks import NET
 
 
 def fetch_camera(client: BackendClient, camera_id: str) -> Camera:
@@ -72,15 +72,11 @@ class IncidentsFeature(QObject):
     def _queue_event(self, kind: str, method: str, path: str, body: Any, **options: Any) -> None:
         """The raise-event dialog's outbox hand-over: the write happens on the store lane
         (files copied and synced), never on the GUI thread."""
-        if self._session.closed:
-            raise RuntimeError("the session has ended")
-        outbox = self._session.store.outbox
-
-        def enqueue() -> object:
-            return outbox.enqueue(kind, method, path, body, **options)
-
-        self._session.runner.run(
-            STORE,
-            enqueue,
+        self._session.queue_action(
+            kind,
+            method,
+            path,
+            body,
             title=QCoreApplication.translate("Console", "Queuing the event for the server"),
+            **options,
         )
