@@ -73,7 +73,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -909,15 +909,19 @@ def measure_walls(
     x_servers: tuple[int | None, int],
     tile_counts: Sequence[int],
     *,
-    native_too: bool = True,
-) -> tuple[dict[int, tuple[SideFigures, SideFigures]], SideFigures | None]:
+    native_counts: Collection[int] = (BUDGET_TILES,),
+) -> tuple[dict[int, tuple[SideFigures, SideFigures]], dict[int, SideFigures]]:
     """Every tile count on both sides, alternating which side goes first from round to
-    round; with the console on X (and ``native_too``), also 16 tiles of the console with
-    native output (libvlc drawing into the tiles), in the same rounds. Returns the sides per
-    tile count and the native console's figures."""
+    round; with the console on X, also the console with native output (libvlc drawing into
+    the tiles) at ``native_counts``, in the same rounds. Returns the sides per tile count
+    and the native console's figures per tile count."""
     results: dict[int, tuple[SideFigures, SideFigures]] = {}
     console_x, bare_x = x_servers
-    native = SideFigures() if console_x is not None and native_too else None
+    natives = (
+        {size: SideFigures() for size in tile_counts if size in native_counts}
+        if console_x is not None
+        else {}
+    )
     # The bare side's windows have the console's tiles' sizes.
     sizes = {size: console.call("layout", count=size)["sizes"] for size in tile_counts}
     for size in tile_counts:
@@ -933,25 +937,28 @@ def measure_walls(
                 sides.reverse()
             for child, figures, server_pid in sides:
                 _window(child, urls, plan, figures, server_pid, sizes[size])
-            if native is not None and size == BUDGET_TILES:
+            native = natives.get(size)
+            if native is not None:
                 console.call("set_output", output="native")
                 try:
                     _window(console, urls, plan, native, console_x, sizes[size])
                 finally:
                     console.call("set_output", output="painted")
-    return results, native
+    return results, natives
 
 
 def report_walls(
     results: dict[int, tuple[SideFigures, SideFigures]],
-    native: SideFigures | None,
+    natives: dict[int, SideFigures],
     suffix: str = "",
 ) -> None:
     """The figures of every tile count (``wall{count}{suffix}_...``) and of the native
-    console's 16 tiles."""
-    if native is not None and native.cpu_pct and BUDGET_TILES in results:
-        theirs = results[BUDGET_TILES][1]
-        prefix = f"wall{BUDGET_TILES}_native"
+    console's (``wall{count}{suffix}_native_...``)."""
+    for size, native in natives.items():
+        if not native.cpu_pct or size not in results:
+            continue
+        theirs = results[size][1]
+        prefix = f"wall{size}{suffix}_native"
         native_cpu = statistics.fmean(native.cpu_pct)
         theirs_cpu = statistics.fmean(theirs.cpu_pct)
         emit(f"{prefix}_cpu_pct", native_cpu, "%", 1)
@@ -1072,10 +1079,10 @@ def measure_cif_walls(
 ) -> None:
     """The larger walls of CIF sub streams, console against bare."""
     logger.info("CIF walls")
-    walls, _native = measure_walls(
-        plan, console, bare, simulator, x_servers, plan.cif_sizes, native_too=False
+    walls, natives = measure_walls(
+        plan, console, bare, simulator, x_servers, plan.cif_sizes, native_counts=plan.cif_sizes
     )
-    report_walls(walls, None, suffix="_cif")
+    report_walls(walls, natives, suffix="_cif")
 
 
 def measure_ttff(plan: Plan, console: Child, simulator: Any) -> None:
@@ -1319,10 +1326,16 @@ def run(plan: Plan, quick: bool, console_platform: str) -> None:
         emit("load_average_1min_start", os.getloadavg()[0], "", 1)
         x_servers = (console_xvfb_pid if console_on_x else None, xvfb_pid)
         if "walls" in plan.parts:
-            walls, native = measure_walls(
-                plan, console, bare, simulator, x_servers, plan.sizes, native_too=plan.native
+            walls, natives = measure_walls(
+                plan,
+                console,
+                bare,
+                simulator,
+                x_servers,
+                plan.sizes,
+                native_counts=(BUDGET_TILES,) if plan.native else (),
             )
-            report_walls(walls, native)
+            report_walls(walls, natives)
         if window is not None:
             measure_window(plan, window, bare, server, (window_xvfb_pid, xvfb_pid))
             window.stop()

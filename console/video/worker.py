@@ -8,6 +8,11 @@ the one clean-up given to ``abandon()`` and ends.
 
 ``running_threads()`` lists the command threads that have not ended yet (abandoned ones
 included): at exit, a resource whose thread still runs may still be in use.
+
+Making one never waits either. ``threading.Thread.start()`` blocks its caller until the new
+thread has been scheduled and holds the interpreter lock; on two busy cores that is tens of
+milliseconds, and a page flip makes sixteen. So the OS thread is started by a launcher thread
+of its own: calls submitted meanwhile wait in the queue and run, in order, once it is up.
 """
 
 from __future__ import annotations
@@ -26,6 +31,34 @@ _STOP = object()
 # Every command thread made; a running one is kept alive by its own thread, so it stays here.
 _all_threads: weakref.WeakSet[CommandThread] = weakref.WeakSet()
 _all_threads_lock = threading.Lock()
+
+
+class _Launcher:
+    """Starts command threads on a thread of its own, so their maker never waits.
+
+    The launcher lives as long as the process (one daemon thread, asleep on its queue)."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[CommandThread] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def launch(self, command_thread: CommandThread) -> None:
+        self._queue.put(command_thread)
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name=LAUNCHER_THREAD_NAME, daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            self._queue.get()._launch()
+
+
+LAUNCHER_THREAD_NAME = "command-thread-launcher"
+_launcher = _Launcher()
 
 
 def running_threads() -> list[CommandThread]:
@@ -62,9 +95,22 @@ class CommandThread:
         self._closing = False
         self._then: Callable[[], object] | None = None
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._launched = threading.Event()
+        self._ended = threading.Event()
         with _all_threads_lock:
             _all_threads.add(self)
-        self._thread.start()
+        _launcher.launch(self)
+
+    def _launch(self) -> None:
+        """On the launcher thread: start the OS thread."""
+        try:
+            self._thread.start()
+        except RuntimeError:
+            # The interpreter is shutting down (or out of threads): nothing will run.
+            logger.exception("%s: could not start", self.name)
+            self._ended.set()
+        finally:
+            self._launched.set()
 
     @property
     def ident(self) -> int | None:
@@ -76,7 +122,8 @@ class CommandThread:
 
     @property
     def alive(self) -> bool:
-        return self._thread.is_alive()
+        """True until the thread has ended (a thread still being started counts as alive)."""
+        return not self._ended.is_set()
 
     def submit(self, label: str, call: Callable[[], object]) -> None:
         """Queue ``call`` to run on the thread; ``label`` names it in logs. Ignored once the
@@ -99,8 +146,12 @@ class CommandThread:
     def join(self, timeout: float) -> bool:
         """Wait up to ``timeout`` s for the thread to end; True if it did. Never on the GUI
         thread."""
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        deadline = time.monotonic() + timeout
+        if not self._launched.wait(timeout):
+            return False
+        if self._thread.ident is not None:
+            self._thread.join(max(0.0, deadline - time.monotonic()))
+        return self._ended.is_set()
 
     def abandon(self, then: Callable[[], object] | None = None) -> None:
         """Give up on the thread: drop its queue. When its current call returns it runs
@@ -122,6 +173,7 @@ class CommandThread:
             # Whatever the owner handed over may refer back to the owner: let it go with
             # the thread rather than wait for the cycle collector.
             self._idle = self._then = None
+            self._ended.set()
 
     def _serve(self) -> None:
         while True:

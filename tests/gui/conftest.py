@@ -27,6 +27,8 @@ _PROCESS_WIDE_THREADS: tuple[str, ...] = (
     # libvlc's log lines are logged on this thread for as long as the process's one libvlc
     # instance lives (console.video.libvlc_log); it starts with the first player.
     "libvlc-log",
+    # Starts libvlc players' command threads so their maker never waits (console.video.worker).
+    "command-thread-launcher",
 )
 
 
