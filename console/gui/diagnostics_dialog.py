@@ -108,7 +108,11 @@ class WallFiguresBox(QGroupBox):
     def show_figures(self, figures: WallFigures) -> None:
         self._figures = figures
         self.players_value.setText(str(figures.players))
-        self.wedged_value.setText(str(figures.wedged))
+        wedged = str(figures.wedged)
+        if figures.wedged_waiting:
+            # Still inside the call that hung: libvlc may yet write into their memory.
+            wedged += " " + fill(self.tr("(%1 not released yet)"), figures.wedged_waiting)
+        self.wedged_value.setText(wedged)
         main = fill(self.tr("%1 in use of %2"), figures.main_in_use, figures.max_main)
         denied = figures.main_wanted - figures.main_granted
         if denied > 0:

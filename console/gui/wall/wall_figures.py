@@ -19,7 +19,7 @@ from console.gui.wall.tile import WallTile
 from console.gui.wall.wall_view import WallView
 from console.video.source import VideoSource
 from console.video.supervisor import StreamState, StreamSupervisor
-from console.video.vlc_source import wedged_players
+from console.video.vlc_source import waiting_abandoned_players, wedged_players
 from console.wall.stream_policy import StreamChoice
 
 
@@ -59,12 +59,14 @@ class TileFigures:
 @dataclass(frozen=True, slots=True)
 class WallFigures:
     """The wall as a whole: ``players`` decoders in use (a tile switching streams runs two
-    for a moment), ``wedged`` players this process gave up on, ``main_in_use`` tiles painting
+    for a moment), ``wedged`` players this process gave up on (``wedged_waiting`` of them
+    still inside the libvlc call that hung, so not released yet), ``main_in_use`` tiles painting
     a main stream, ``main_wanted`` tiles that asked for one at the wall's last decision,
     ``main_granted`` of them got it, and ``max_main`` is the budget."""
 
     players: int
     wedged: int
+    wedged_waiting: int
     main_in_use: int
     main_wanted: int
     main_granted: int
@@ -90,6 +92,7 @@ def collect(view: WallView, now: float | None = None) -> WallFigures:
     return WallFigures(
         players=players,
         wedged=wedged_players(),
+        wedged_waiting=waiting_abandoned_players(),
         main_in_use=main_in_use,
         main_wanted=result.main_wanted,
         main_granted=result.main_granted,

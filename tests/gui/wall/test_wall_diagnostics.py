@@ -3,6 +3,7 @@ tile with a camera, refreshed while the dialog is open, with real libvlc on live
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from console.diagnostics import LatenessProbe
 from console.gui.diagnostics_dialog import DiagnosticsDialog, WallFiguresBox
-from console.gui.wall.wall_figures import collect
+from console.gui.wall.wall_figures import WallFigures, collect
 from console.tasks import TaskRunner
 from console.video.vlc_source import wedged_players
 from tests.gui.wall.conftest import WallRig
@@ -84,7 +85,7 @@ def test_rows_show_two_live_cameras_and_one_without_stream(
     box = dialog.wall_box
     assert box is not None
     assert box.players_value.text() == "2"
-    assert box.wedged_value.text() == str(wedged_players())
+    assert box.wedged_value.text().split()[0] == str(wedged_players())
     assert box.main_value.text() == "0 in use of 4"
 
     report = dialog.report()
@@ -124,3 +125,23 @@ def test_a_maximised_tile_shows_its_main_stream_against_the_budget(
     assert figures.main_in_use == 1
     # The covered neighbour keeps playing its sub stream (pre-rolled for going back).
     assert figures.tiles[1].stream.value == "sub"
+
+
+def test_wedged_players_still_inside_their_hung_call_are_told_apart(qtbot: QtBot) -> None:
+    box = WallFiguresBox()
+    qtbot.addWidget(box)
+    figures = WallFigures(
+        players=16,
+        wedged=3,
+        wedged_waiting=1,
+        main_in_use=0,
+        main_wanted=0,
+        main_granted=0,
+        max_main=4,
+        tiles=(),
+    )
+    box.show_figures(figures)
+    assert box.wedged_value.text() == "3 (1 not released yet)"
+    box.show_figures(dataclasses.replace(figures, wedged_waiting=0))
+    assert box.wedged_value.text() == "3"
+
