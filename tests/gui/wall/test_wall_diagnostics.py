@@ -144,4 +144,3 @@ def test_wedged_players_still_inside_their_hung_call_are_told_apart(qtbot: QtBot
     assert box.wedged_value.text() == "3 (1 not released yet)"
     box.show_figures(dataclasses.replace(figures, wedged_waiting=0))
     assert box.wedged_value.text() == "3"
-
