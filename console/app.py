@@ -41,6 +41,7 @@ from console.client import (
 from console.credentials import CredentialStore
 from console.diagnostics import LatenessProbe
 from console.domain.model import User
+from console.gui.alerts.feature import AlertsFeature
 from console.gui.camera_tree import CameraTreePanel
 from console.gui.camera_tree.feature import CameraTreeFeature
 from console.gui.crash_dialog import show_crash_dialog
@@ -52,9 +53,11 @@ from console.gui.kept_actions import KeptActionsReview, kept_notes
 from console.gui.live import LiveSync
 from console.gui.login_dialog import LoginDialog, explain_sign_in_error
 from console.gui.main_window import MainWindow
+from console.gui.reauth import ReauthPrompt
 from console.gui.session import Session, SessionSignals
 from console.gui.settings_dialog import open_settings_dialog
 from console.gui.status_bar import ConnectionState
+from console.gui.verification.feature import VerificationFeature
 from console.gui.wall.feature import WallFeature
 from console.gui.window_state import SavedLayout, layout_file, read_layout, write_layout
 from console.i18n import install_translator
@@ -323,6 +326,15 @@ class SessionWiring(QObject):
             session, opened.last_event_id, stream_backoff_s=stream_backoff_s, parent=self
         )
         self.incidents = IncidentsFeature(session, parent=self)
+        self.alerts = AlertsFeature(session, parent=self)
+        self.verification = VerificationFeature(session, parent=self)
+        self.reauth = ReauthPrompt(
+            session,
+            sign_in,
+            signed_in.server_url,
+            keep_token=lambda url, name, token: services.credentials().save_token(url, name, token),
+            parent=self,
+        )
         self.diagnostics = DiagnosticsFeature(
             session,
             services.probe,
@@ -339,18 +351,27 @@ class SessionWiring(QObject):
         # Statuses reach the catalogue before the wall asks it again about its tiles.
         signals.store_updated.connect(self.cameras.apply_update)
         signals.store_updated.connect(self.wall_feature.apply_update)
+        signals.store_updated.connect(self.alerts.apply_update)
+        self.live.working_set_stored.connect(self.alerts.reload)
+        self.cameras.catalogue_shown.connect(self.alerts.catalogue_replaced)
         signals.store_updated.connect(self.events_applied)
         signals.pending_counted.connect(self.pending_counted)
         signals.connection_changed.connect(self.connection_changed)
         # Until a refresh of the working set lands, the store lacks what happened before the
         # event stream's position: the camera tree's retry paces the next attempt.
         self.live.working_set_stored.connect(self.cameras.show_stored)
+        self.live.working_set_stored.connect(self.incidents.reload)
+        self.live.local_incident_created.connect(self.incidents.incident_renamed)
         self.live.refresh_failed.connect(self.cameras.refresh_failed)
         self.cameras.retry.retry_due.connect(self.live.start_refresh)
         self.cameras.catalogue_shown.connect(self.wall_feature.catalogue_replaced)
         self.cameras.catalogue_shown.connect(self.catalogue_shown)
         self.wall.raise_event_requested.connect(self.incidents.raise_from_camera)
         self.incidents.raise_dialog_opened.connect(self.raise_dialog_opened)
+        signals.verification_requested.connect(self.verification.open)
+        signals.store_updated.connect(self.verification.apply_update)
+        self.live.sign_in_needed.connect(self.reauth.ask)
+        self.reauth.signed_in_again.connect(self.live.resume_after_sign_in)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -361,13 +382,16 @@ class SessionWiring(QObject):
         self.cameras.start()
         self.live.start()
         self.kept_actions.start()
+        self.alerts.start()
 
     def close(self) -> None:
         """Save the layout, stop the workers and close the store (all on the store lane)."""
         if self.session.closed:
             return
         self.session.closed = True
+        self.reauth.close()
         self.cameras.close()
+        self.alerts.close()
         # Before the store closes: a running patrol's record goes into the outbox, and the
         # wall workspace is written, both on the store lane ahead of the close.
         self.wall_feature.close()
@@ -383,6 +407,7 @@ class SessionWiring(QObject):
             )
         runner.run(STORE, self.store.close)
         self.kept_actions.close()
+        self.verification.close()
         self.diagnostics.close()
 
     # ------------------------------------------------------------------ what tests and

@@ -251,6 +251,16 @@ SCHEMA: tuple[Setting, ...] = (
         maximum=60.0,
     ),
     Setting(
+        key="alerts.sound",
+        type=bool,
+        default=True,
+        label=QT_TRANSLATE_NOOP("Settings", "Sound for urgent alerts"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings", "Play a sound when a new high-priority alert arrives."
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Alerts"),
+    ),
+    Setting(
         key="log.level",
         type=str,
         default="INFO",

@@ -1,18 +1,23 @@
 """``OutboxDelivery``: the worker that sends queued operator actions to the server.
 
-It drains the outbox strictly in order, each item with its idempotency key, so a repeat
-after a crash or a lost answer changes nothing on the server:
+It drains the outbox in order (strictly so on each entity), each item with its idempotency
+key, so a repeat after a crash or a lost answer changes nothing on the server:
 
-* 2xx: delivered;
-* no connection, timeout, 5xx, 429, an unreadable answer: the item stays at the head and is
-  tried again after a backoff; the round ends there, so nothing overtakes it;
+* 2xx: delivered; for a request that creates a record under a local id (``creates``), the
+  server's id from the answer goes into the outbox with it, which rewrites the requests
+  queued on the local id;
+* no connection, timeout, 429, an unreadable answer: the server is away or overloaded; the
+  item is tried again after a backoff and the whole queue waits with it (the round ends);
+* 5xx: the server failed on this item; it and the later items on its entity back off, and
+  the round goes on with other entities, so one broken record holds back nothing else;
 * 409/422 and other refusals: the item is marked rejected with the server's reason for the
   operator to fix or discard; delivery goes on with items on other entities (the outbox holds
   back later items on the same entity);
 * 401: delivery pauses and reports ``login_needed`` until ``resume()``.
 
-The worker wakes when an item is queued (an outbox listener), when the head's backoff ends,
-and when ``server_reachable()`` says the server is back (the head is then tried at once).
+The worker wakes when an item is queued (an outbox listener), when the next backoff ends,
+and when ``server_reachable()`` says the server is back (the queue's wait then ends at once;
+a record the server failed on keeps its own backoff).
 
 The outbox is used through the small ``OutboxLike`` protocol (``console.store.Outbox``
 satisfies it), so this module does not depend on the store package.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import json
 import logging
 import random
 import threading
@@ -39,7 +45,6 @@ from console.client.transport import RawAnswer
 
 logger = logging.getLogger(__name__)
 
-_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 MAX_ERROR_TEXT = 500
 PENDING_REPORT_S = 0.25
 
@@ -76,6 +81,8 @@ class QueuedItem(Protocol):
     def next_attempt_at(self) -> datetime: ...
     @property
     def files(self) -> Sequence[QueuedFile]: ...
+    @property
+    def creates(self) -> str | None: ...
 
 
 class OutboxLike(Protocol):
@@ -85,11 +92,18 @@ class OutboxLike(Protocol):
     def next_attempt_time(self) -> datetime | None: ...
     def pending_count(self) -> int: ...
     def mark_delivered(
-        self, seq: int, response_status: int, response_body: str | Mapping[str, Any] | None
+        self,
+        seq: int,
+        response_status: int,
+        response_body: str | Mapping[str, Any] | None,
+        *,
+        created_id: str | None = None,
     ) -> object: ...
-    def mark_failed_retryable(self, seq: int, error: str, next_attempt_at: datetime) -> object: ...
+    def mark_failed_retryable(
+        self, seq: int, error: str, next_attempt_at: datetime, *, alone: bool = False
+    ) -> object: ...
     def mark_rejected(self, seq: int, status: int, reason: str) -> object: ...
-    def retry_now(self, seq: int) -> object: ...
+    def retry_waiting(self) -> int: ...
     def add_listener(self, listener: Callable[[Any], None]) -> None: ...
     def remove_listener(self, listener: Callable[[Any], None]) -> None: ...
 
@@ -119,8 +133,24 @@ class RoundResult:
 
     delivered: int = 0
     rejected: int = 0
-    failed: bool = False  # the round ended on a retryable failure
+    failed: bool = False  # the round ended on a retryable failure (the server is away)
     login_needed: bool = False
+    deferred: int = 0  # items the server failed on, backing off on their own entity
+
+
+def created_id(answer: RawAnswer) -> str | None:
+    """The ``id`` of the record a creating request made, from the server's answer."""
+    try:
+        body = json.loads(answer.text)
+    except ValueError:
+        return None
+    value = body.get("id") if isinstance(body, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _server_failed_on(error: BackendError) -> bool:
+    """A 5xx: the server is up but failed on this request (429 means it is overloaded)."""
+    return error.status is not None and 500 <= error.status <= 599
 
 
 def send_item(client: BackendClient, item: QueuedItem) -> RawAnswer:
@@ -286,22 +316,22 @@ class OutboxDelivery:
                 except Exception:
                     logger.exception("a pending-count listener failed")
 
-    def _retry_head_now(self) -> None:
-        head = self._outbox.next_due(_FAR_FUTURE)
-        if head is not None and head.next_attempt_at > self._clock():
-            self._outbox.retry_now(head.seq)
+    @property
+    def paused(self) -> bool:
+        """Whether delivery waits for a new sign-in (the server refused the token)."""
+        return self._paused.is_set()
 
     def run_round(self) -> RoundResult:
         """Send due items in order until the queue is empty, waits, or needs a sign-in."""
         if self._skip_backoff.is_set():
             self._skip_backoff.clear()
-            self._retry_head_now()
-        delivered = rejected = 0
+            self._outbox.retry_waiting()
+        delivered = rejected = deferred = 0
         while not self._stopping.is_set():
             item = self._outbox.next_due(self._clock())
             if item is None:
                 self._set_state(DeliveryStatus.IDLE)
-                return RoundResult(delivered, rejected)
+                return RoundResult(delivered, rejected, deferred=deferred)
             self._set_state(DeliveryStatus.SENDING)
             try:
                 answer = send_item(self._client, item)
@@ -310,15 +340,24 @@ class OutboxDelivery:
                     self._paused.set()
                     logger.warning("outbox delivery paused: sign-in needed")
                     self._set_state(DeliveryStatus.LOGIN_NEEDED, error=error)
-                    return RoundResult(delivered, rejected, login_needed=True)
+                    return RoundResult(delivered, rejected, login_needed=True, deferred=deferred)
+                if error.retryable and _server_failed_on(error):
+                    self._fail(item, error, alone=True)
+                    deferred += 1
+                    continue
                 if error.retryable:
                     self._fail(item, error)
-                    return RoundResult(delivered, rejected, failed=True)
+                    return RoundResult(delivered, rejected, failed=True, deferred=deferred)
                 self._reject(item, error)
                 rejected += 1
                 self._report_pending_soon()
                 continue
-            self._outbox.mark_delivered(item.seq, answer.status, answer.text)
+            server_id = created_id(answer) if item.creates is not None else None
+            if item.creates is not None and server_id is None:
+                logger.warning(
+                    "outbox item %d created %s, but the answer names no id", item.seq, item.creates
+                )
+            self._outbox.mark_delivered(item.seq, answer.status, answer.text, created_id=server_id)
             delivered += 1
             self._report_pending_soon()
             if self._on_delivered is not None:
@@ -328,15 +367,23 @@ class OutboxDelivery:
                     logger.exception("a delivered listener failed")
         return RoundResult(delivered, rejected)
 
-    def _fail(self, item: QueuedItem, error: BackendError) -> None:
+    def _fail(self, item: QueuedItem, error: BackendError, *, alone: bool = False) -> None:
         delay = backoff_s(
             item.attempts + 1, base_s=self._backoff_base, cap_s=self._backoff_cap, rng=self._rng
         )
         text = str(error)[:MAX_ERROR_TEXT]
-        self._outbox.mark_failed_retryable(item.seq, text, self._clock() + timedelta(seconds=delay))
-        logger.info(
-            "outbox item %d not delivered (%s); retry in %.1f s", item.seq, error.kind.value, delay
+        self._outbox.mark_failed_retryable(
+            item.seq, text, self._clock() + timedelta(seconds=delay), alone=alone
         )
+        logger.info(
+            "outbox item %d not delivered (%s); retry in %.1f s%s",
+            item.seq,
+            error.kind.value,
+            delay,
+            " (its entity waits; others go on)" if alone else "",
+        )
+        if alone:
+            return
         self._set_state(DeliveryStatus.WAITING, retry_in_s=delay, error=error)
 
     def _reject(self, item: QueuedItem, error: BackendError) -> None:
@@ -360,5 +407,6 @@ __all__ = [
     "QueuedFile",
     "QueuedItem",
     "RoundResult",
+    "created_id",
     "send_item",
 ]

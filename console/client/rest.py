@@ -77,6 +77,9 @@ from console.wire import (
     UnitStatusIn,
     UserOut,
 )
+from console.wire.alerts import MergeIn
+from console.wire.clock import ClockIn, ClockOut
+from console.wire.incidents import CategoryOut, EscalateIn
 
 logger = logging.getLogger(__name__)
 
@@ -536,7 +539,54 @@ class BackendClient:
         )
         return result
 
+    def merge_alert(
+        self, alert_id: str, into: str, *, idempotency_key: str | None = None
+    ) -> AlertOut:
+        """Mark ``alert_id`` a duplicate of ``into``; the merged alert as it now stands."""
+        path = f"/alerts/{_segment(alert_id)}/merge"
+        result: AlertOut = self._call(
+            "POST",
+            path,
+            AlertOut,
+            payload=_request(MergeIn, into=into),
+            idempotency_key=idempotency_key,
+        )
+        return result
+
     # ------------------------------------------------------------------ incidents
+
+    def categories(self) -> list[CategoryOut]:
+        """The category catalogue (major/minor, time limits, leading department)."""
+        result: list[CategoryOut] = self._call("GET", "/categories", list[CategoryOut])
+        return result
+
+    def escalate_incident(
+        self,
+        incident_id: str,
+        reason: str,
+        *,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> IncidentOut:
+        """Move the responsibility for the incident one grid level up."""
+        path = f"/incidents/{_segment(incident_id)}/escalate"
+        body = _request(EscalateIn, reason=reason, expected_version=expected_version)
+        result: IncidentOut = self._call(
+            "POST", path, IncidentOut, payload=body, idempotency_key=idempotency_key
+        )
+        return result
+
+    def server_clock(self) -> ClockOut:
+        """The server's clock (time limits run on it)."""
+        result: ClockOut = self._call("GET", "/clock", ClockOut)
+        return result
+
+    def advance_clock(self, seconds: float) -> ClockOut:
+        """Move a demo or test server's clock forward (administrators only)."""
+        result: ClockOut = self._call(
+            "POST", "/clock", ClockOut, payload=_request(ClockIn, advance_s=seconds)
+        )
+        return result
 
     def incidents_page(
         self,

@@ -26,7 +26,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from console.domain.categories import category as category_of
 from console.domain.model import GeoPoint, MediaRef, Role
+from console.domain.sla import (
+    GRID_ORDER,
+    GridLevel,
+    Ladder,
+    SlaLevel,
+    SlaStep,
+    SlaStepKind,
+    SlaTimes,
+    automatic_escalations,
+    grid_up,
+    ladder_at,
+    level_at,
+    sla_times,
+)
 
 # ----------------------------------------------------------------------------- vocabulary
 
@@ -58,6 +73,22 @@ TERMINAL_STATES: frozenset[IncidentState] = frozenset(
         IncidentState.MERGED,
         IncidentState.CANCELLED,
         IncidentState.REJECTED,
+    }
+)
+
+# States in which the time limit runs. It stops once the unit has reported back (the
+# centre's check is not the unit's delay), while suspended, and for good at the end.
+SLA_TIMED_STATES: frozenset[IncidentState] = frozenset(
+    {
+        IncidentState.REPORTED,
+        IncidentState.ACCEPTED,
+        IncidentState.FILED,
+        IncidentState.DISPATCHED,
+        IncidentState.SIGNED,
+        IncidentState.IN_PROGRESS,
+        IncidentState.REOPENED,
+        IncidentState.RETURNED,
+        IncidentState.DELAY_REQUESTED,
     }
 )
 
@@ -200,6 +231,11 @@ class Incident:
     ``version`` starts at 1 and grows by one with every change, for optimistic locking.
     ``requested_due_at`` holds a unit's pending extension request (DELAY_REQUESTED).
     ``attachments`` is the evidence sent with the report itself (snapshots at 上报).
+    ``caller_name``/``caller_phone`` identify a hotline caller (mask them with
+    ``console.domain.privacy`` wherever the incident is only listed or logged).
+    ``assisting_unit_ids`` are the units helping the lead unit of the latest dispatch.
+    ``sla_level``, ``ladder``, ``escalation`` and ``sla_history`` are kept by the server's
+    time-limit sweep (``console.domain.sla``); the state machine leaves them alone.
     """
 
     id: str
@@ -229,6 +265,20 @@ class Incident:
     history: tuple[TransitionRecord, ...] = ()
     requested_due_at: datetime | None = None
     attachments: tuple[MediaRef, ...] = ()
+    caller_name: str = ""
+    caller_phone: str = ""
+    assisting_unit_ids: tuple[str, ...] = ()
+    sla_level: SlaLevel = SlaLevel.NORMAL
+    ladder: Ladder = Ladder.NONE
+    escalation: GridLevel | None = None
+    sla_history: tuple[SlaStep, ...] = ()
+
+    @property
+    def unit_ids(self) -> tuple[str, ...]:
+        """Every unit the incident was ever dispatched to, then the assisting ones."""
+        seen = dict.fromkeys(a.unit_id for a in self.assignments)
+        seen.update(dict.fromkeys(self.assisting_unit_ids))
+        return tuple(seen)
 
     @property
     def lead_assignment(self) -> Assignment | None:
@@ -264,6 +314,7 @@ class Evidence:
     feedback: Feedback | None = None
     disposition: Disposition | None = None
     merged_into: str | None = None
+    assisting_unit_ids: tuple[str, ...] = ()
 
 
 NO_EVIDENCE = Evidence()
@@ -614,7 +665,10 @@ def _dispatch(incident: Incident, evidence: Evidence, actor: Actor, at: datetime
     )
     # One unit leads at a time: a new dispatch retires any earlier assignment.
     retired = tuple(replace(a, active=False) if a.active else a for a in incident.assignments)
-    return replace(incident, assignments=(*retired, new))
+    assisting = tuple(
+        unit for unit in dict.fromkeys(evidence.assisting_unit_ids) if unit != evidence.unit_id
+    )
+    return replace(incident, assignments=(*retired, new), assisting_unit_ids=assisting)
 
 
 def _sign(incident: Incident, evidence: Evidence, actor: Actor, at: datetime) -> Incident:
@@ -912,4 +966,141 @@ def attach_verification(
         verifications=(*incident.verifications, verification),
         version=incident.version + 1,
         updated_at=at if at is not None else incident.updated_at,
+    )
+
+
+# ----------------------------------------------------------------------------- time limits
+
+# The escalation action is not a row of the table (it changes no state); errors name it so.
+ESCALATE = "escalate"
+
+_LEVEL_ORDER: tuple[SlaLevel, ...] = tuple(SlaLevel)
+_LADDER_ORDER: tuple[Ladder, ...] = tuple(Ladder)
+
+
+def default_due_at(category: str, started_at: datetime) -> datetime:
+    """The deadline an incident of ``category`` reported at ``started_at`` gets by default."""
+    return started_at + category_of(category).policy.handle
+
+
+def incident_sla_times(incident: Incident) -> SlaTimes | None:
+    """The time-limit instants of ``incident`` by its category; None without a deadline."""
+    if incident.due_at is None:
+        return None
+    return sla_times(incident.created_at, incident.due_at, category_of(incident.category).policy)
+
+
+def _crossed_levels(times: SlaTimes, old: SlaLevel, new: SlaLevel, now: datetime) -> list[SlaStep]:
+    instants = {
+        SlaLevel.YELLOW: times.yellow_at,
+        SlaLevel.ORANGE: times.orange_at,
+        SlaLevel.RED: times.red_at,
+        SlaLevel.OVERDUE: times.due_at,
+    }
+    old_index, new_index = _LEVEL_ORDER.index(old), _LEVEL_ORDER.index(new)
+    if new_index < old_index:
+        return [SlaStep(now, SlaStepKind.LEVEL, new.value, reason="deadline moved")]
+    return [
+        SlaStep(instants[level], SlaStepKind.LEVEL, level.value)
+        for level in _LEVEL_ORDER[old_index + 1 : new_index + 1]
+    ]
+
+
+def _crossed_rungs(times: SlaTimes, old: Ladder, new: Ladder, now: datetime) -> list[SlaStep]:
+    instants = {
+        Ladder.REMIND: times.due_at,
+        Ladder.SUPERVISE: times.supervise_at,
+        Ladder.REPORT: times.report_at,
+    }
+    old_index, new_index = _LADDER_ORDER.index(old), _LADDER_ORDER.index(new)
+    if new_index < old_index:
+        return [SlaStep(now, SlaStepKind.LADDER, new.value, reason="deadline moved")]
+    return [
+        SlaStep(instants[rung], SlaStepKind.LADDER, rung.value)
+        for rung in _LADDER_ORDER[old_index + 1 : new_index + 1]
+    ]
+
+
+def sla_update(incident: Incident, now: datetime) -> Incident:
+    """``incident`` with its time-limit state brought up to ``now``, each level, rung and
+    grid level crossed since the last update appended to ``sla_history`` (stamped with the
+    instant it was reached; a moved deadline that lowers the level is stamped ``now``).
+
+    Nothing moves while the clock is stopped (states outside ``SLA_TIMED_STATES``) except
+    that the first grid level is set. The version and ``updated_at`` are left alone: the
+    caller stamps the change. Returns ``incident`` itself when nothing changed.
+    """
+    times = incident_sla_times(incident)
+    start = category_of(incident.category).start_level
+    if times is None or incident.state not in SLA_TIMED_STATES:
+        if incident.escalation is None and not incident.is_terminal:
+            return replace(incident, escalation=start)
+        return incident
+    level = level_at(times, now)
+    ladder = ladder_at(times, now)
+    automatic = grid_up(start, automatic_escalations(times, now))
+    recorded = incident.escalation or start
+    steps: list[SlaStep] = []
+    if level is not incident.sla_level:
+        steps += _crossed_levels(times, incident.sla_level, level, now)
+    if ladder is not incident.ladder:
+        steps += _crossed_rungs(times, incident.ladder, ladder, now)
+    escalation = recorded
+    if GRID_ORDER.index(automatic) > GRID_ORDER.index(recorded):
+        escalation = automatic
+        # The k-th automatic step falls at report_at + (k - 1) * escalate_every.
+        for grid in GRID_ORDER[GRID_ORDER.index(recorded) + 1 : GRID_ORDER.index(automatic) + 1]:
+            k = GRID_ORDER.index(grid) - GRID_ORDER.index(start)
+            at = times.report_at + times.escalate_every * (k - 1)
+            steps.append(SlaStep(at, SlaStepKind.ESCALATION, grid.value, reason="overdue"))
+    if not steps and escalation is incident.escalation:
+        return incident
+    return replace(
+        incident,
+        sla_level=level,
+        ladder=ladder,
+        escalation=escalation,
+        sla_history=(*incident.sla_history, *steps),
+    )
+
+
+def escalate(incident: Incident, actor: Actor, reason: str, *, at: datetime) -> Incident:
+    """Move the responsibility one grid level up by hand (an operator or a supervisor).
+
+    Raises ``IllegalTransition`` for a finished incident or one already at the city,
+    ``NotPermitted`` for anyone else, ``EvidenceMissing`` without a reason. The result has
+    one more ``sla_history`` entry, ``version + 1`` and ``updated_at = at``.
+    """
+    allowed = allowed_actions(incident, actor)
+    current = incident.escalation or category_of(incident.category).start_level
+    if incident.is_terminal or current is GridLevel.CITY:
+        raise IllegalTransition(
+            current_state=incident.state, action=None, allowed=allowed, operation=ESCALATE
+        )
+    if not Who.OP.admits(incident, actor):
+        raise NotPermitted(
+            role=actor.role,
+            action=None,
+            current_state=incident.state,
+            allowed=allowed,
+            required=Who.OP.value,
+            operation=ESCALATE,
+        )
+    if not reason.strip():
+        raise EvidenceMissing(
+            "reason",
+            "a reason is required",
+            action=None,
+            current_state=incident.state,
+            allowed=allowed,
+            operation=ESCALATE,
+        )
+    upper = grid_up(current)
+    step = SlaStep(at, SlaStepKind.ESCALATION, upper.value, actor.user_id, reason.strip())
+    return replace(
+        incident,
+        escalation=upper,
+        sla_history=(*incident.sla_history, step),
+        version=incident.version + 1,
+        updated_at=at,
     )

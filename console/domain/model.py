@@ -81,6 +81,7 @@ class AlertStatus(enum.StrEnum):
     ACKNOWLEDGED = "acknowledged"
     DISMISSED = "dismissed"
     PROMOTED = "promoted"
+    MERGED = "merged"  # a duplicate of another alert (``Alert.merged_into``)
 
 
 class MediaKind(enum.StrEnum):
@@ -183,6 +184,9 @@ class Alert:
     incident_id: str | None = None
     handled_by: str | None = None
     dismiss_reason: str | None = None
+    merged_into: str | None = None
+    duplicate_count: int = 0  # alerts merged into this one
+    suggested_duplicate_of: str | None = None  # an earlier alert this one likely repeats
 
 
 @dataclass(frozen=True, slots=True)

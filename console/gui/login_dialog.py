@@ -117,6 +117,14 @@ class LoginDialog(QDialog):
             on_error=self._on_sign_in_failed,
         )
 
+    def fix_identity(self, note: str) -> None:
+        """Ask only for the password: the server and user name stay as given (signing in
+        again after the server ended a session). ``note`` says why, above the buttons."""
+        for edit in (self.ui.server_edit, self.ui.user_edit):
+            edit.setReadOnly(True)
+        self._show_progress(note)
+        self.ui.password_edit.setFocus()
+
     def server_url(self) -> str:
         return self.ui.server_edit.text().strip()
 

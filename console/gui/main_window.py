@@ -168,7 +168,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(alerts, incidents)
         alerts.raise_()
         self.resizeDocks([cameras, wall, map_dock], [320, 900, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([wall, alerts], [660, 200], Qt.Orientation.Vertical)
+        # The lists below carry a detail pane (an incident's header, timeline and actions;
+        # an alert's snapshot and live picture): they need a third of the height to be read.
+        self.resizeDocks([wall, alerts], [560, 300], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------------ layout
 

@@ -22,6 +22,7 @@ from console.server.api import (
     routes_audit,
     routes_auth,
     routes_cameras,
+    routes_clock,
     routes_events,
     routes_incidents,
     routes_media,
@@ -33,7 +34,7 @@ from console.server.api.deps import forbid_unknown_query
 from console.server.api.state import ServerState
 from console.server.db.database import Database
 from console.server.notifier import Notifier, PostgresListener
-from console.server.services import events
+from console.server.services import events, sla
 from console.server.services.media import MediaStore
 from console.server.settings import ServerSettings
 from console.wire import API_PREFIX
@@ -64,6 +65,17 @@ async def _prune_forever(state: ServerState) -> None:
             logger.exception("event pruning failed")
 
 
+async def _sweep_forever(state: ServerState) -> None:
+    """Time limits run on the server: check them now (catching up after a restart), then
+    every ``sla_sweep_s``."""
+    while True:
+        try:
+            await to_thread.run_sync(sla.sweep, state.db)
+        except Exception:
+            logger.exception("the time-limit sweep failed")
+        await asyncio.sleep(state.settings.sla_sweep_s)
+
+
 def build_state(settings: ServerSettings) -> ServerState:
     db = Database(settings.database_url)
     db.create_schema()
@@ -84,12 +96,14 @@ def create_app(settings: ServerSettings) -> FastAPI:
             listener = PostgresListener(settings.database_url, events.PG_CHANNEL, state.notifier)
             listener.start()
         pruning = asyncio.create_task(_prune_forever(state))
+        sweeping = asyncio.create_task(_sweep_forever(state))
         try:
             yield
         finally:
-            pruning.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await pruning
+            for task in (sweeping, pruning):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             if listener is not None:
                 await to_thread.run_sync(listener.stop)
 
@@ -115,6 +129,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         routes_media,
         routes_audit,
         routes_events,
+        routes_clock,
     ):
         app.include_router(
             module.router, prefix=API_PREFIX, dependencies=[Depends(forbid_unknown_query)]

@@ -26,6 +26,8 @@ from console.domain.model import CameraStatus
 from console.server import log_lines
 from console.server.app import create_app
 from console.server.demo.field import FieldSimulator
+from console.server.demo.incident_watch import IncidentWatch
+from console.server.demo.problems import ProblemStage
 from console.server.demo.world import World, build_world
 from console.server.media import CameraSimulator, make_clips
 from console.server.services import recordings
@@ -122,7 +124,12 @@ def _start_camera_simulator(workdir: Path, feed_names: list[str]) -> CameraSimul
 
 
 def _start_field_simulator(
-    base_url: str, world: World, seed: int, alert_rate: float, simulator: CameraSimulator | None
+    base_url: str,
+    world: World,
+    seed: int,
+    alert_rate: float,
+    simulator: CameraSimulator | None,
+    problems: ProblemStage | None = None,
 ) -> FieldSimulator:
     snapshot: Callable[[str], bytes | None] | None = None
     if simulator is not None:
@@ -133,7 +140,12 @@ def _start_field_simulator(
             return simulator.snapshot_jpeg(ordinals.get(camera_id, 0) % feeds)
 
     field = FieldSimulator(
-        base_url, world, seed=seed, alert_rate_per_min=alert_rate, snapshot=snapshot
+        base_url,
+        world,
+        seed=seed,
+        alert_rate_per_min=alert_rate,
+        snapshot=snapshot,
+        problems=problems,
     )
     field.start()
     return field
@@ -178,6 +190,7 @@ def main(argv: Sequence[str]) -> int:
         assert world is not None
         camera_simulator = _start_camera_simulator(data_dir / "feeds", world.feed_names(args.feeds))
     field: FieldSimulator | None = None
+    watch: IncidentWatch | None = None
     try:
         settings = ServerSettings(
             database_url=database_url,
@@ -187,9 +200,17 @@ def main(argv: Sequence[str]) -> int:
         )
         app = create_app(settings)
         state = app.state.tianmu
+        problems: ProblemStage | None = None
         if world is not None:
             _load_if_empty(state, world)
             if camera_simulator is not None:
+                # Problems in the world show in the live pictures of the cameras near them.
+                problems = ProblemStage(
+                    world,
+                    feed_count=len(camera_simulator.feeds),
+                    show=camera_simulator.show_problems,
+                )
+                watch = IncidentWatch(state.db, problems).start()
                 threading.Thread(
                     target=_record_demo_clips,
                     args=(state, world, data_dir / "clips", args.feeds),
@@ -218,7 +239,7 @@ def main(argv: Sequence[str]) -> int:
                 _print_banner(world, base_url, camera_simulator)
                 if not args.no_field:
                     field = _start_field_simulator(
-                        base_url, world, args.seed, args.alert_rate, camera_simulator
+                        base_url, world, args.seed, args.alert_rate, camera_simulator, problems
                     )
 
             threading.Thread(target=after_start, name="demo-start", daemon=True).start()
@@ -229,6 +250,8 @@ def main(argv: Sequence[str]) -> int:
     finally:
         if field is not None:
             field.stop()
+        if watch is not None:
+            watch.stop()
         if camera_simulator is not None:
             camera_simulator.stop()
 

@@ -33,3 +33,8 @@ class ServerSettings:
     max_upload_bytes: int = 64 * 1024 * 1024
     # PostgreSQL only: fan events out to other server processes through LISTEN/NOTIFY.
     listen_notify: bool = True
+    # How often time limits are checked (yellow/orange/red, overdue ladder, escalation).
+    sla_sweep_s: float = 15.0
+    # Allow administrators to move the server's clock forward over HTTP (``POST /clock``);
+    # tests and the demo only. A demo server always allows it.
+    clock_control: bool = False

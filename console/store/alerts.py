@@ -77,6 +77,17 @@ class AlertCache:
             bodies = list(session.scalars(query.offset(offset).limit(limit)))
         return [_alert(body) for body in bodies]
 
+    def recent(self, *, limit: int = 2_000) -> list[AlertOut]:
+        """The newest ``limit`` alerts as the server sent them (the alert queue's start)."""
+        query = (
+            select(AlertRow.body)
+            .order_by(AlertRow.detected_at.desc(), AlertRow.id.desc())
+            .limit(limit)
+        )
+        with self._db.read() as session:
+            bodies = list(session.scalars(query))
+        return [AlertOut.model_validate_json(body) for body in bodies]
+
     def count(self, statuses: Iterable[AlertStatus] = ()) -> int:
         query = select(func.count()).select_from(AlertRow)
         status_values = sorted(s.value for s in statuses)

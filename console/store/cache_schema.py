@@ -8,7 +8,7 @@ to the columns the console filters and sorts on.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Boolean, Float, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -16,6 +16,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from console.store.types import UtcDateTime
 
 ID = String(64)
+# ``IncidentRow.due_key`` of an incident without a deadline: later than any real one.
+NO_DEADLINE = datetime(9999, 12, 31, tzinfo=UTC)
+NO_DEADLINE_TEXT = "9999-12-31 00:00:00.000000"
 
 
 class CacheBase(DeclarativeBase):
@@ -85,6 +88,16 @@ class IncidentRow(CacheBase):
     category and address that a text filter matches. ``urgency`` is ``-priority`` (P1 is
     -1): the priority sort (most urgent first, then newest first) is then descending
     throughout, which SQLite serves by walking an ordinary index backwards.
+
+    The list shows a page straight from these columns, without reading a body: ``title``,
+    ``category`` (the minor code), ``created_by``, ``due_at`` (None: no deadline),
+    ``sla_level`` as the server last said it (with ``sla_started_at`` and ``sla_running``
+    the list counts the time down itself between updates), and ``caller`` (a hotline caller's name and
+    phone, already masked, so the full ones never leave the body). ``due_key`` is ``due_at``
+    while the time limit's clock runs, else the far future: sorting by deadline puts the
+    incidents still racing one first, and "overdue" (the clock ran past the deadline) is
+    one range of an index. Every sort is (column, updated_at, id), each
+    with its index, so a page in any order is a short walk of one index.
     """
 
     __tablename__ = "incidents"
@@ -97,6 +110,15 @@ class IncidentRow(CacheBase):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer)
     search_text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, server_default="")
+    category: Mapped[str] = mapped_column(String(64), server_default="")
+    created_by: Mapped[str] = mapped_column(ID, server_default="")
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    due_key: Mapped[datetime] = mapped_column(UtcDateTime, server_default=NO_DEADLINE_TEXT)
+    sla_level: Mapped[str] = mapped_column(String(10), server_default="normal")
+    sla_started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sla_running: Mapped[bool] = mapped_column(Boolean, server_default="1")
+    caller: Mapped[str] = mapped_column(Text, server_default="")
 
     __table_args__ = (
         Index("ix_incidents_updated", "updated_at", "id"),
@@ -104,6 +126,12 @@ class IncidentRow(CacheBase):
         Index("ix_incidents_unit_updated", "unit_id", "updated_at", "id"),
         Index("ix_incidents_urgency", "urgency", "updated_at", "id"),
         Index("ix_incidents_state_urgency", "state", "urgency", "updated_at", "id"),
+        Index("ix_incidents_number", "number", "updated_at", "id"),
+        Index("ix_incidents_title", "title", "updated_at", "id"),
+        Index("ix_incidents_category", "category", "updated_at", "id"),
+        Index("ix_incidents_region", "region_id", "updated_at", "id"),
+        Index("ix_incidents_due", "due_key", "updated_at", "id"),
+        Index("ix_incidents_creator", "created_by", "updated_at", "id"),
     )
 
 

@@ -12,10 +12,15 @@ delivery worker drains it::
 
 Ordering rules:
 
-* Items go out in ``seq`` order (the order the operator acted in). The *head* is the
-  lowest-numbered pending item that is not held; while the head waits for its retry time
-  (network down, server error) nothing else is sent, so a recovering server sees the
-  actions in the order they were made and is not hit by the whole queue at once.
+* Items go out in ``seq`` order (the order the operator acted in), and on one entity strictly
+  so: an item is *free* once no earlier item on its entity is still pending or undecided.
+  The next item sent is the lowest-numbered free item that is due.
+* When the server is away (no connection, timeout), the failed item waits with the whole
+  queue behind it (``mark_failed_retryable``): nothing else is sent until its retry time,
+  so a recovering server sees the actions in the order they were made and is not hit by
+  the whole queue at once. When the server fails on one item (a 5xx answer, ``alone=True``),
+  only that item and later ones on its entity wait (backoff per entity); other entities
+  go on.
 * A rejected item (409/422) leaves the flow and waits for the operator, who fixes it
   (``edit_and_retry``) or drops it (``discard``). It holds back only the later items on the
   *same entity* (same ``/incidents/<id>``, ``/alerts/<id>``, ...), which were decided on top
@@ -25,7 +30,14 @@ Ordering rules:
   (``deliver_kept``, with its original idempotency key, so the server applies it at most
   once) or drops it (``discard``); like a rejection it holds back later items on its entity.
 * ``entity`` is derived from the request path (its first two segments) unless given.
-  Creating requests (``POST /incidents``) have no entity and hold nothing back.
+  Creating requests (``POST /incidents``) have no entity and hold nothing back, unless they
+  name the record they create with a local id (``creates="local-..."``): then their entity
+  is that record (``/incidents/local-...``), and requests queued on it wait behind the
+  creation. When the creation is delivered, the server's id is stored (``outbox_local_ids``)
+  and every unfinished request naming the local id, in its path or in any body value (a
+  ``merged_into``, say), is rewritten to the server's id in the same transaction; requests
+  queued later are rewritten as they are queued. A restart anywhere in between loses
+  nothing.
 
 Every change is one transaction on a database opened with ``synchronous=FULL``: when a
 method returns, the change survives a crash or a power cut. Listeners run after the commit,
@@ -45,11 +57,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, func, select
+from sqlalchemy import Select, and_, bindparam, delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from console.store.attachments import remove_files, store_file, sweep_orphans
-from console.store.outbox_schema import OutboxFileRow, OutboxItemRow
+from console.store.outbox_schema import OutboxFileRow, OutboxItemRow, OutboxLocalIdRow
 from console.store.sessions import Sessions
 from console.store.types import utc_now
 from console.wire import API_PREFIX
@@ -68,6 +80,23 @@ class OutboxState(enum.StrEnum):
 UNFINISHED = frozenset({OutboxState.PENDING, OutboxState.REJECTED, OutboxState.KEPT})
 # Undecided items hold back later items on the same entity.
 _UNDECIDED = (OutboxState.REJECTED.value, OutboxState.KEPT.value)
+# Any of these ahead of an item on its entity keeps the item waiting (per-entity order).
+_AHEAD = (OutboxState.PENDING.value, *_UNDECIDED)
+_UNFINISHED_VALUES = tuple(state.value for state in UNFINISHED)
+# ``waits`` of an item whose own failure (the server failed on it) holds back its entity only.
+_ENTITY_WAIT = "entity"
+
+LOCAL_ID_PREFIX = "local-"
+
+
+def new_local_id() -> str:
+    """A fresh id for a record the server has not created yet (``local-<32 hex digits>``)."""
+    return LOCAL_ID_PREFIX + uuid.uuid4().hex
+
+
+def is_local_id(value: str) -> bool:
+    """Whether ``value`` names a record only this console knows (not yet on the server)."""
+    return value.startswith(LOCAL_ID_PREFIX)
 
 
 class Encoding(enum.StrEnum):
@@ -115,6 +144,7 @@ class OutboxItem:
     reason: str | None = None
     files: tuple[OutboxFile, ...] = ()
     held_by: int | None = None
+    creates: str | None = None  # the local id of the record this request creates
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,27 +222,110 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-def _head_query() -> Select[OutboxItemRow]:
-    """The lowest pending item not held back by an earlier undecided item on its entity."""
-    earlier_rejection = aliased(OutboxItemRow)
-    held = exists().where(
+def _free_items() -> Select[OutboxItemRow]:
+    """Pending items with nothing ahead of them on their entity (pending or undecided), and
+    naming no record whose creation is still ahead of them."""
+    earlier = aliased(OutboxItemRow)
+    behind = exists().where(
         and_(
-            earlier_rejection.entity == OutboxItemRow.entity,
-            earlier_rejection.state.in_(_UNDECIDED),
-            earlier_rejection.seq < OutboxItemRow.seq,
+            earlier.entity == OutboxItemRow.entity,
+            earlier.state.in_(_AHEAD),
+            earlier.seq < OutboxItemRow.seq,
+        )
+    )
+    # A request naming another record by its local id (a ``merged_into``) waits for that
+    # record's creation too: sent before it, it would name nothing the server knows.
+    creation = aliased(OutboxItemRow)
+    names_uncreated = exists().where(
+        and_(
+            creation.creates.is_not(None),
+            creation.state.in_(_AHEAD),
+            creation.seq < OutboxItemRow.seq,
+            func.instr(OutboxItemRow.body, creation.creates) > 0,
         )
     )
     return (
         select(OutboxItemRow)
         .where(OutboxItemRow.state == OutboxState.PENDING.value)
-        .where(~(OutboxItemRow.entity.is_not(None) & held))
-        .order_by(OutboxItemRow.seq)
-        .limit(1)
+        .where(~(OutboxItemRow.entity.is_not(None) & behind))
+        .where(~names_uncreated)
     )
 
 
-# Built once: a statement rebuilt per call (an alias especially) defeats the compiled cache.
-_HEAD_QUERY = _head_query()
+def _free_ids() -> Select[Any]:
+    return _free_items().with_only_columns(OutboxItemRow.seq)
+
+
+# Built once, with the time as a parameter: a statement rebuilt per call (an alias
+# especially) defeats the compiled cache.
+_DUE_QUERY = (
+    _free_items()
+    .where(OutboxItemRow.next_attempt_at <= bindparam("now"))
+    .order_by(OutboxItemRow.seq)
+    .limit(1)
+)
+_EARLIEST_FREE_QUERY = select(func.min(OutboxItemRow.next_attempt_at)).where(
+    OutboxItemRow.seq.in_(_free_ids().scalar_subquery())
+)
+# The end of a wait that holds the whole queue (the server was away), if one is running.
+_QUEUE_WAIT_QUERY = select(func.max(OutboxItemRow.next_attempt_at)).where(
+    OutboxItemRow.state == OutboxState.PENDING.value,
+    OutboxItemRow.waits.is_(None),
+    OutboxItemRow.attempts > 0,
+    OutboxItemRow.next_attempt_at > bindparam("now"),
+)
+
+
+def _replace_value(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        return new if value == old else value
+    if isinstance(value, list):
+        return [_replace_value(item, old, new) for item in value]
+    if isinstance(value, dict):
+        return {key: _replace_value(item, old, new) for key, item in value.items()}
+    return value
+
+
+def _replace_segment(path: str, old: str, new: str) -> str:
+    route, mark, query = path.partition("?")
+    return "/".join(new if part == old else part for part in route.split("/")) + mark + query
+
+
+def _local_ids_in(path: str, body: Any) -> set[str]:
+    found = {part for part in path.split("?", 1)[0].split("/") if is_local_id(part)}
+    stack = [body]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if is_local_id(value):
+                found.add(value)
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Rewritten:
+    path: str
+    body: dict[str, Any]
+    entity: str | None
+
+
+def _rewrite(path: str, body: dict[str, Any], entity: str | None, old: str, new: str) -> _Rewritten:
+    """A request that named a local id, naming the server's id instead.
+
+    A version the operator saw on the local record means nothing on the server's (which
+    starts at 1 and may have moved on), so ``expected_version`` is dropped from requests on
+    the record itself.
+    """
+    new_path = _replace_segment(path, old, new)
+    new_body = _replace_value(body, old, new)
+    if new_path != path:
+        new_body.pop("expected_version", None)
+    new_entity = _replace_segment(entity, old, new) if entity is not None else None
+    return _Rewritten(new_path, new_body, new_entity)
 
 
 class Outbox:
@@ -261,16 +374,21 @@ class Outbox:
         summary: str,
         entity: str | None | _Derive = _Derive.FROM_PATH,
         multipart: bool | None = None,
+        creates: str | None = None,
     ) -> OutboxItem:
         """Queue one action; when this returns, it is on disk and will be delivered.
 
         ``path`` is relative to the API base (``/incidents/7/actions``). ``multipart``
         defaults to True exactly when files are given. Files are copied into the outbox
-        folder and made durable before the row commits.
+        folder and made durable before the row commits. ``creates`` is the local id
+        (``new_local_id()``) of the record a creating request makes; its entity is then that
+        record. Local ids the server has already replaced are rewritten here.
         """
         encoded = _dumps(body)
+        if creates is not None and not is_local_id(creates):
+            raise ValueError(f"{creates!r} is not a local id")
         if entity is _Derive.FROM_PATH:
-            entity = entity_of(path)
+            entity = entity_of(f"{path.rstrip('/')}/{creates}" if creates else path)
         wants_multipart = bool(files) if multipart is None else multipart
         encoding = Encoding.MULTIPART if wants_multipart else Encoding.JSON
         stored = [(spec, store_file(self._files_dir, spec[1], spec[3])) for spec in files]
@@ -289,9 +407,11 @@ class Outbox:
             created_at=now,
             updated_at=now,
             next_attempt_at=now,
+            creates=creates,
         )
         try:
             with self._db.write() as session:
+                self._name_server_ids(session, row)
                 session.add(row)
                 session.flush()
                 file_rows = [
@@ -317,12 +437,23 @@ class Outbox:
         return item
 
     def mark_delivered(
-        self, seq: int, response_status: int, response_body: str | Mapping[str, Any] | None
+        self,
+        seq: int,
+        response_status: int,
+        response_body: str | Mapping[str, Any] | None,
+        *,
+        created_id: str | None = None,
     ) -> OutboxItem:
-        """The server accepted the item (any 2xx, or the stored answer to a repeated key)."""
+        """The server accepted the item (any 2xx, or the stored answer to a repeated key).
+
+        ``created_id`` is the server's id of the record a creating item (``creates``) made:
+        in the same transaction, it replaces the local id in every unfinished item.
+        """
         text = response_body if isinstance(response_body, str | None) else _dumps(response_body)
         with self._db.write() as session:
             row = self._row(session, seq)
+            if row.creates is not None and created_id is not None:
+                self._resolve(session, row, created_id)
             if row.state == OutboxState.DELIVERED:
                 return self._item(session, row)
             if row.state != OutboxState.PENDING:
@@ -340,12 +471,19 @@ class Outbox:
         self._notify(seq, item.state)
         return item
 
-    def mark_failed_retryable(self, seq: int, error: str, next_attempt_at: datetime) -> OutboxItem:
-        """Sending failed in a way worth retrying (no connection, timeout, 5xx, 429)."""
+    def mark_failed_retryable(
+        self, seq: int, error: str, next_attempt_at: datetime, *, alone: bool = False
+    ) -> OutboxItem:
+        """Sending failed in a way worth retrying (no connection, timeout, 5xx, 429).
+
+        The whole queue waits until ``next_attempt_at`` (the server is away), or with
+        ``alone`` only this item and the later ones on its entity (the server failed on it).
+        """
         with self._db.write() as session:
             row = self._row(session, seq)
             self._require(row, {OutboxState.PENDING}, "retry")
             row.attempts += 1
+            row.waits = _ENTITY_WAIT if alone else None
             row.last_error = error
             row.next_attempt_at = next_attempt_at
             row.updated_at = self._clock()
@@ -393,6 +531,27 @@ class Outbox:
             item = self._item(session, row)
         self._notify(seq, item.state)
         return item
+
+    def retry_waiting(self) -> int:
+        """End the wait that holds the whole queue (the server is back); returns how many
+        items it released. Items the server itself failed on keep their own backoff."""
+        now = self._clock()
+        with self._db.write() as session:
+            rows = list(
+                session.scalars(
+                    select(OutboxItemRow).where(
+                        OutboxItemRow.state == OutboxState.PENDING.value,
+                        OutboxItemRow.waits.is_(None),
+                        OutboxItemRow.next_attempt_at > now,
+                    )
+                )
+            )
+            for row in rows:
+                row.next_attempt_at = now
+                row.updated_at = now
+        for row in rows:
+            self._notify(row.seq, OutboxState.PENDING)
+        return len(rows)
 
     def retry_now(self, seq: int) -> OutboxItem:
         """Skip the rest of a pending item's backoff (the operator's "retry now")."""
@@ -527,19 +686,40 @@ class Outbox:
     # ------------------------------------------------------------------ reading
 
     def next_due(self, now: datetime | None = None) -> OutboxItem | None:
-        """The item to send now, or None (queue empty, all held, or the head is backing off)."""
+        """The item to send now, or None (queue empty, all held or backing off, or the whole
+        queue waiting for the server)."""
         moment = now if now is not None else self._clock()
         with self._db.read() as session:
-            row = self._head(session)
-            if row is None or row.next_attempt_at > moment:
+            if session.scalar(_QUEUE_WAIT_QUERY, {"now": moment}) is not None:
                 return None
-            return self._item(session, row)
+            row = session.scalars(_DUE_QUERY, {"now": moment}).first()
+            return self._item(session, row) if row is not None else None
 
     def next_attempt_time(self) -> datetime | None:
-        """When the head becomes due (a worker sleeps until then); None if nothing waits."""
+        """When an item next becomes due (a worker sleeps until then); None if none waits."""
         with self._db.read() as session:
-            row = self._head(session)
-            return row.next_attempt_at if row is not None else None
+            queue_wait = session.scalar(_QUEUE_WAIT_QUERY, {"now": self._clock()})
+            if queue_wait is not None:
+                return queue_wait
+            return session.scalar(_EARLIEST_FREE_QUERY)
+
+    def server_id(self, local_id: str) -> str | None:
+        """The server's id for a record created under ``local_id``, once it is known."""
+        with self._db.read() as session:
+            row = session.get(OutboxLocalIdRow, local_id)
+            return row.server_id if row is not None else None
+
+    def waiting_local_ids(self) -> set[str]:
+        """Local ids of records whose creation is still unfinished (pending or undecided)."""
+        with self._db.read() as session:
+            return set(
+                session.scalars(
+                    select(OutboxItemRow.creates).where(
+                        OutboxItemRow.creates.is_not(None),
+                        OutboxItemRow.state.in_(_UNFINISHED_VALUES),
+                    )
+                )
+            )
 
     def get(self, seq: int) -> OutboxItem | None:
         with self._db.read() as session:
@@ -576,9 +756,63 @@ class Outbox:
 
     # ------------------------------------------------------------------ internals
 
+    def _resolve(self, session: Session, creation: OutboxItemRow, server_id: str) -> None:
+        """Store ``creation``'s server id and name it in every unfinished item instead."""
+        local_id = str(creation.creates)
+        if session.get(OutboxLocalIdRow, local_id) is None:
+            session.add(
+                OutboxLocalIdRow(
+                    local_id=local_id,
+                    server_id=server_id,
+                    created_seq=creation.seq,
+                    resolved_at=self._clock(),
+                )
+            )
+        naming = session.scalars(
+            select(OutboxItemRow).where(
+                OutboxItemRow.state.in_(_UNFINISHED_VALUES),
+                OutboxItemRow.seq != creation.seq,
+                or_(
+                    OutboxItemRow.path.contains(local_id, autoescape=True),
+                    OutboxItemRow.body.contains(local_id, autoescape=True),
+                    OutboxItemRow.entity.contains(local_id, autoescape=True),
+                ),
+            )
+        )
+        count = 0
+        for row in naming:
+            rewritten = _rewrite(row.path, json.loads(row.body), row.entity, local_id, server_id)
+            row.path = rewritten.path
+            row.body = _dumps(rewritten.body)
+            row.entity = rewritten.entity
+            count += 1
+        # The creating item itself now names the server's record.
+        creation.entity = (
+            _replace_segment(creation.entity, local_id, server_id)
+            if creation.entity is not None
+            else None
+        )
+        logger.info(
+            "outbox item %d created %s as %s; %d queued item(s) rewritten",
+            creation.seq,
+            local_id,
+            server_id,
+            count,
+        )
+
     @staticmethod
-    def _head(session: Session) -> OutboxItemRow | None:
-        return session.scalars(_HEAD_QUERY).first()
+    def _name_server_ids(session: Session, row: OutboxItemRow) -> None:
+        """Rewrite a new item's local ids whose records the server has already created."""
+        if LOCAL_ID_PREFIX not in row.path and LOCAL_ID_PREFIX not in row.body:
+            return
+        body = json.loads(row.body)
+        for local_id in _local_ids_in(row.path, body):
+            known = session.get(OutboxLocalIdRow, local_id)
+            if known is None:
+                continue
+            rewritten = _rewrite(row.path, body, row.entity, local_id, known.server_id)
+            row.path, body, row.entity = rewritten.path, rewritten.body, rewritten.entity
+        row.body = _dumps(body)
 
     @staticmethod
     def _row(session: Session, seq: int) -> OutboxItemRow:
@@ -668,6 +902,7 @@ class Outbox:
             reason=row.reason,
             files=files,
             held_by=held_by,
+            creates=row.creates,
         )
 
 
@@ -690,5 +925,8 @@ __all__ = [
     "OutboxFile",
     "OutboxItem",
     "OutboxState",
+    "LOCAL_ID_PREFIX",
     "entity_of",
+    "is_local_id",
+    "new_local_id",
 ]

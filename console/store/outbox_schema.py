@@ -34,6 +34,7 @@ class OutboxItemRow(OutboxBase):
     __table_args__ = (
         Index(None, "state", "seq"),
         Index(None, "entity", "state"),
+        Index(None, "creates", "state"),
         {"sqlite_autoincrement": True},
     )
 
@@ -55,6 +56,12 @@ class OutboxItemRow(OutboxBase):
     response_status: Mapped[int | None] = mapped_column(Integer)
     response_body: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)  # why the server rejected it
+    # The local id (``local-...``) of the record this request creates, when it creates one:
+    # later requests name the record by it until the server's id is known.
+    creates: Mapped[str | None] = mapped_column(String(64))
+    # Who waits after a retryable failure: None, the whole queue (the server is away);
+    # "entity", only this item and later ones on its entity (the server failed on it).
+    waits: Mapped[str | None] = mapped_column(String(10))
 
 
 class OutboxFileRow(OutboxBase):
@@ -70,3 +77,17 @@ class OutboxFileRow(OutboxBase):
     stored_name: Mapped[str] = mapped_column(String(255))  # relative to the files folder
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxLocalIdRow(OutboxBase):
+    """A local id whose record the server has created, and the id the server gave it.
+
+    Written in the same transaction that marks the creating request delivered, so requests
+    queued after it find the server's id even after a crash or a restart in between.
+    """
+
+    __tablename__ = "outbox_local_ids"
+    local_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    server_id: Mapped[str] = mapped_column(String(64))
+    created_seq: Mapped[int] = mapped_column(Integer)
+    resolved_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -6,11 +6,16 @@ from datetime import datetime
 
 from console.domain.incident import Priority
 from console.domain.model import Alert, AlertKind, AlertStatus, GeoPoint
-from console.wire.common import Name, Page, RequestModel, Statement, WireModel
+from console.wire.common import Ident, Name, Page, RequestModel, Statement, WireModel
 from console.wire.media import MediaOut, media_out
 
 
 class AlertOut(WireModel):
+    """A detection. ``merged_into``: the alert this duplicate was merged into (status
+    ``merged``); ``duplicate_count``: how many were merged into this one;
+    ``suggested_duplicate_of``: an earlier alert of the same camera and kind, detected shortly
+    before, that this one probably repeats (the server's suggestion for a merge)."""
+
     id: str
     kind: AlertKind
     camera_id: str
@@ -23,6 +28,9 @@ class AlertOut(WireModel):
     incident_id: str | None = None
     handled_by: str | None = None
     dismiss_reason: str | None = None
+    merged_into: str | None = None
+    duplicate_count: int = 0
+    suggested_duplicate_of: str | None = None
 
     def to_domain(self) -> Alert:
         return Alert(
@@ -37,6 +45,9 @@ class AlertOut(WireModel):
             incident_id=self.incident_id,
             handled_by=self.handled_by,
             dismiss_reason=self.dismiss_reason,
+            merged_into=self.merged_into,
+            duplicate_count=self.duplicate_count,
+            suggested_duplicate_of=self.suggested_duplicate_of,
         )
 
 
@@ -54,6 +65,9 @@ def alert_out(alert: Alert) -> AlertOut:
         incident_id=alert.incident_id,
         handled_by=alert.handled_by,
         dismiss_reason=alert.dismiss_reason,
+        merged_into=alert.merged_into,
+        duplicate_count=alert.duplicate_count,
+        suggested_duplicate_of=alert.suggested_duplicate_of,
     )
 
 
@@ -63,6 +77,12 @@ class AlertPage(Page[AlertOut]):
 
 class DismissIn(RequestModel):
     reason: Statement
+
+
+class MergeIn(RequestModel):
+    """Merge this alert, a duplicate, into the alert ``into``."""
+
+    into: Ident
 
 
 class PromoteIn(RequestModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from datetime import datetime
 from typing import Any
 
 from console.wire.common import WireModel
@@ -42,6 +43,9 @@ class ResetData(WireModel):
 
 
 class HealthOut(WireModel):
+    """``now``: the server's clock (time limits run on it; a console shows countdowns by it)."""
+
     status: str = "ok"
     version: str
     demo: bool = False
+    now: datetime | None = None

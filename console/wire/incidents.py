@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, Field, StringConstraints, computed_field
 
+from console.domain.categories import Category, category
 from console.domain.incident import (
+    SLA_TIMED_STATES,
     Action,
     Assignment,
     Disposition,
@@ -21,21 +24,30 @@ from console.domain.incident import (
     VerificationVerdict,
 )
 from console.domain.model import GeoPoint
+from console.domain.sla import GridLevel, Ladder, SlaLevel, SlaStep, SlaStepKind, sla_times
 from console.wire.common import (
+    NO_NUL,
     Ident,
     Latitude,
     Longitude,
     Name,
     Page,
     RequestModel,
+    Statement,
     Text,
     WireModel,
 )
 from console.wire.media import MediaOut, media_out
 
+CallerName = Annotated[str, StringConstraints(max_length=100, pattern=NO_NUL)]
+"""A hotline caller's name; may be empty."""
+
+CallerPhone = Annotated[str, StringConstraints(max_length=40, pattern=r"^[0-9+\-() ]*$")]
+"""A hotline caller's phone number: digits, ``+``, ``-``, parentheses and spaces; may be empty."""
+
 
 class IncidentIn(RequestModel):
-    """Raise an incident (上报)."""
+    """Raise an incident (上报). ``caller_name``/``caller_phone``: the hotline caller, if any."""
 
     title: Name
     category: Name
@@ -47,6 +59,8 @@ class IncidentIn(RequestModel):
     address: Text = ""
     camera_ids: list[Ident] = Field(default_factory=list, max_length=100)
     alert_ids: list[Ident] = Field(default_factory=list, max_length=100)
+    caller_name: CallerName = ""
+    caller_phone: CallerPhone = ""
 
 
 class ActionIn(RequestModel):
@@ -66,6 +80,110 @@ class ActionIn(RequestModel):
     priority: Priority | None = None
     disposition: Disposition | None = None
     merged_into: Ident | None = None
+    assisting_unit_ids: list[Ident] = Field(default_factory=list, max_length=20)
+
+
+class EscalateIn(RequestModel):
+    """Move the responsibility for an incident one grid level up, by hand."""
+
+    reason: Statement
+    expected_version: int | None = Field(default=None, ge=1)
+
+
+class SlaOut(WireModel):
+    """The incident's time limit on the server's clock.
+
+    The ``*_at`` instants are when it turns yellow, orange, red, overdue (``due_at``), is
+    put under supervision and is reported to the supervisor; ``level``, ``ladder`` and
+    ``escalation`` are what the server has recorded so far. ``running`` is false while the
+    clock is stopped (after feedback, while suspended, at the end).
+    """
+
+    started_at: datetime
+    due_at: datetime
+    yellow_at: datetime
+    orange_at: datetime
+    red_at: datetime
+    supervise_at: datetime
+    report_at: datetime
+    level: SlaLevel
+    ladder: Ladder
+    escalation: GridLevel | None = None
+    running: bool = True
+
+
+class SlaStepOut(WireModel):
+    """One entry of the time-limit timeline (``actor_id`` ``system`` for the server)."""
+
+    at: datetime
+    kind: SlaStepKind
+    value: str
+    actor_id: str
+    reason: str = ""
+
+    def to_domain(self) -> SlaStep:
+        return SlaStep(
+            at=self.at, kind=self.kind, value=self.value, actor_id=self.actor_id, reason=self.reason
+        )
+
+
+class CategoryOut(WireModel):
+    """A minor category (小类) of the catalogue with its major (大类) and time limit."""
+
+    code: str
+    major: str
+    name: str
+    major_name: str
+    handle_hours: float
+    yellow: float
+    orange: float
+    red: float
+    lead_department: str
+    start_level: GridLevel
+
+
+def category_out(item: Category) -> CategoryOut:
+    policy = item.policy
+    return CategoryOut(
+        code=item.code,
+        major=item.major,
+        name=item.name,
+        major_name=item.major_name,
+        handle_hours=policy.handle.total_seconds() / 3600,
+        yellow=policy.yellow,
+        orange=policy.orange,
+        red=policy.red,
+        lead_department=item.lead_department,
+        start_level=item.start_level,
+    )
+
+
+def sla_out(
+    code: str,
+    created_at: datetime,
+    due_at: datetime | None,
+    state: IncidentState,
+    level: SlaLevel,
+    ladder: Ladder,
+    escalation: GridLevel | None,
+) -> SlaOut | None:
+    """The time limit by the category ``code``'s policy; None without a deadline."""
+    if due_at is None:
+        return None
+    times = sla_times(created_at, due_at, category(code).policy)
+    return SlaOut(
+        started_at=times.started_at,
+        due_at=times.due_at,
+        yellow_at=times.yellow_at,
+        orange_at=times.orange_at,
+        red_at=times.red_at,
+        supervise_at=times.supervise_at,
+        report_at=times.report_at,
+        level=level,
+        ladder=ladder,
+        escalation=escalation,
+        running=state in SLA_TIMED_STATES,
+    )
 
 
 class AssignmentOut(WireModel):
@@ -177,6 +295,35 @@ class IncidentOut(WireModel):
     verifications: list[VerificationOut] = []
     history: list[TransitionOut] = []
     attachments: list[MediaOut] = []
+    caller_name: str = ""
+    caller_phone: str = ""
+    assisting_unit_ids: list[str] = []
+    sla_level: SlaLevel = SlaLevel.NORMAL
+    ladder: Ladder = Ladder.NONE
+    escalation: GridLevel | None = None
+    sla_history: list[SlaStepOut] = []
+
+    # Derived from the fields above by the shared catalogue, so that every copy of an
+    # incident (the server's answer, the console's store) shows the same limit.
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def major_category(self) -> str:
+        """The major category (大类) of ``category``."""
+        return category(self.category).major
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sla(self) -> SlaOut | None:
+        """The time limit on the server's clock; None without a deadline."""
+        return sla_out(
+            self.category,
+            self.created_at,
+            self.due_at,
+            self.state,
+            self.sla_level,
+            self.ladder,
+            self.escalation,
+        )
 
     def to_domain(self) -> Incident:
         return Incident(
@@ -207,6 +354,13 @@ class IncidentOut(WireModel):
             history=tuple(h.to_domain() for h in self.history),
             requested_due_at=self.requested_due_at,
             attachments=tuple(item.to_domain() for item in self.attachments),
+            caller_name=self.caller_name,
+            caller_phone=self.caller_phone,
+            assisting_unit_ids=tuple(self.assisting_unit_ids),
+            sla_level=self.sla_level,
+            ladder=self.ladder,
+            escalation=self.escalation,
+            sla_history=tuple(step.to_domain() for step in self.sla_history),
         )
 
 
@@ -263,6 +417,12 @@ def transition_out(record: TransitionRecord) -> TransitionOut:
     )
 
 
+def sla_step_out(step: SlaStep) -> SlaStepOut:
+    return SlaStepOut(
+        at=step.at, kind=step.kind, value=step.value, actor_id=step.actor_id, reason=step.reason
+    )
+
+
 def incident_out(incident: Incident) -> IncidentOut:
     return IncidentOut(
         id=incident.id,
@@ -293,6 +453,13 @@ def incident_out(incident: Incident) -> IncidentOut:
         verifications=[verification_out(v) for v in incident.verifications],
         history=[transition_out(h) for h in incident.history],
         attachments=[media_out(item) for item in incident.attachments],
+        caller_name=incident.caller_name,
+        caller_phone=incident.caller_phone,
+        assisting_unit_ids=list(incident.assisting_unit_ids),
+        sla_level=incident.sla_level,
+        ladder=incident.ladder,
+        escalation=incident.escalation,
+        sla_history=[sla_step_out(step) for step in incident.sla_history],
     )
 
 

@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AlertDismissDialog</name>
+    <message>
+        <source>Nothing there: the detector was wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorised activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already being handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (write the reason below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the alert is a false alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (%1 characters); keep it to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss as a false alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it a false alarm?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (sent to the server and kept in the audit trail):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertPreview</name>
+    <message>
+        <source>Select an alert to see its snapshot and camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · detected %2 · confidence %3% · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Duplicate of alert %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Repeated %2 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probably a repeat of the %1 alert detected at %2 on the same camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the last action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss as a false alarm, with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promote the alert to an event, with its snapshot attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play on wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark this alert as a duplicate of the earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the refused action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the action the server refused; the alert stays as the server has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueue</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss alert as a false alarm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge duplicate alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the alert queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dismissing as a false alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merging into an earlier alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2, detected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarding the refused action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the alert&apos;s snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the alert&apos;s snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raising an event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the event for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the alert action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 new urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot with this alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · likely a repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoke or fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crowd gathering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illegal parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposed garbage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>%1 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find camera or type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraTree</name>
     <message>
         <source>Online</source>
@@ -128,6 +459,33 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera is offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera is not shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stream: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the stream…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogueStreams</name>
     <message>
         <source>Offline</source>
@@ -135,6 +493,13 @@
     </message>
     <message>
         <source>Not shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Closing as resolved needs a passing video verification made after the unit&apos;s latest report; the server checks it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -217,6 +582,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing the queued event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queuing the event for the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,6 +633,25 @@
     </message>
     <message>
         <source>Large tile columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DelayDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no due time yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new due time must be later than the current one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -363,6 +751,65 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Dispatch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The units could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the units…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested first: units of the department that normally handles this kind of event, available ones before busy ones, nearest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the lead unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instructions are too long (%1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The due time has passed; choose a later one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Cameras</source>
@@ -410,6 +857,75 @@
     </message>
     <message>
         <source>Patrol plans appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+Answered now at the %3 level; it goes one level up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>%1 is not a PNG or JPEG picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was done on site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>The due time has passed; choose a later one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentActions</name>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long (%1 characters); keep it to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -485,6 +1001,817 @@
     </message>
     <message>
         <source>Situation map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentCloseDialog</name>
+    <message>
+        <source>Close the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required unless the problem is resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDelayDialog</name>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;due time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why more time is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPane</name>
+    <message>
+        <source>%1 d %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an event in the list to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open verification view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is not in this console&apos;s list (yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (becomes %2 once sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the nearest cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; assisting: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered at %1 level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the action for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action not queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action could not be stored for sending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDispatchDialog</name>
+    <message>
+        <source>Dispatch the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lead unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assisting units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the unit should do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFeedbackDialog</name>
+    <message>
+        <source>Report back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the unit did on site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Photos:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFileDialog</name>
+    <message>
+        <source>File the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFilterBar</name>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents I raised or my unit leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported back by the unit or being verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search number, title, address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLifecycle</name>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request a delay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the delay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny the delay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify by video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backlogged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported to the supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>Filtering incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the incident list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1d %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPanel</name>
+    <message>
+        <source>Finding the incident in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading towns and units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentMergeDialog</name>
+    <message>
+        <source>Merge into another event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of the event to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReasonDialog</name>
+    <message>
+        <source>Give a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, in a sentence or two</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 → %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified by video: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated to the %1 level</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -680,6 +2007,83 @@
     </message>
 </context>
 <context>
+    <name>MediaCache</name>
+    <message>
+        <source>Fetching evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge %1 into another event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number and press Find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number of the event to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no event numbered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the event to keep first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NearestCamerasView</name>
+    <message>
+        <source>No cameras near this place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named by the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, named by the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <source>The server cannot be reached. You are working offline: what you see may be out of date, and your actions are kept on this workstation and sent when the connection returns.</source>
@@ -781,6 +2185,33 @@
     </message>
 </context>
 <context>
+    <name>PendingBanner</name>
+    <message>
+        <source>Waiting to be sent (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept from an earlier outbox, not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused “%1” (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this action; later actions on this event are then sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanEditor</name>
     <message>
         <source>Patrol plan</source>
@@ -804,6 +2235,21 @@
     </message>
 </context>
 <context>
+    <name>RaiseByHand</name>
+    <message>
+        <source>&amp;Raise event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise an event by hand, for a 12345 hotline call or a report in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RaiseEventDialog</name>
     <message>
         <source>Only PNG or JPEG snapshots can be attached.</source>
@@ -811,6 +2257,14 @@
     </message>
     <message>
         <source>Loading the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise event: %1 (caller %2 %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,6 +2277,66 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not picked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At camera %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1 (its centre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name is too long (%1 characters); keep it to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller&apos;s phone may hold only digits (spaces and dashes are fine, and one + in front).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller&apos;s phone must have 7 to 15 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s phone number: a hotline call has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the town or village from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where it happened: search a camera, or choose a town or village or type coordinates under Location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the cameras found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the latitude first, then the longitude (e.g. 19.2466, 110.4665).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latitude must lie between -90 and 90 degrees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longitude must lie between -180 and 180 degrees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the coordinates as two decimal numbers, latitude then longitude (WGS-84), e.g. 19.2466, 110.4665.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -878,7 +2392,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Caller &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the caller gives it (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller p&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 to 15 digits, e.g. 13812345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ca&amp;mera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A town or &amp;village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coord&amp;inates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a camera&apos;s name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a town&apos;s or village&apos;s name, then choose it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude, longitude (WGS-84), e.g. 19.2466, 110.4665</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,6 +2481,28 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReauthPrompt</name>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended this session. Enter your password to carry on; the wall and the actions waiting to be sent are kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1174,6 +2754,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sound for urgent alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound when a new high-priority alert arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Log detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,6 +2895,274 @@
     </message>
 </context>
 <context>
+    <name>VerificationDialog</name>
+    <message>
+        <source>Choose a camera first.</source>
+        <extracomment>Live cameras shown at once (a 2 x 2 grid). How often the comparison takes the selected camera&apos;s latest picture.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera has no picture yet; wait for it to play.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the snapshots are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit reported again after some of these snapshots; remove them and capture the site again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the verdict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3 · %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit has not reported back yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit feedback (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify by video — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is %1: it is not awaiting verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (named on the event)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 m away)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture at least one verification snapshot before passing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what is still wrong: the unit reads it with the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pictures came with the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture could not be fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera near the place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No original picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for pictures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing with %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start verifying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of %1: passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of %1: failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1 as resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send %1 back to the unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not queue the verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify by video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without a verdict? The snapshots stay in the evidence folder, but the comment is lost and nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported and fed back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live: cameras nearest the place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a camera to compare it with the original and to capture from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to wipe between the original (left) and the live picture (right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the live picture of the selected camera as proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (the reason, when it fails)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the cameras show now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pass and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is really handled: close the event as resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fail and send back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The problem is still there: reopen the event and send it back to the unit with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerificationFeature</name>
+    <message>
+        <source>Reading the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event cannot be verified now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification passed; the event will be closed as resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification failed; the event goes back to the unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VideoTile</name>
     <message>
         <source>No camera</source>
@@ -1406,6 +3266,10 @@
     </message>
     <message>
         <source>Restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 not released yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1551,6 +3415,32 @@
     </message>
     <message>
         <source>Send page to screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_EntryWidget</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ViewTile</name>
+    <message>
+        <source>No camera</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,340 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlertDismissDialog</name>
+    <message>
+        <source>Nothing there: the detector was wrong</source>
+        <translation>现场无异常：算法误报</translation>
+    </message>
+    <message>
+        <source>Authorised activity</source>
+        <translation>经许可的活动</translation>
+    </message>
+    <message>
+        <source>Already being handled</source>
+        <translation>已在处置中</translation>
+    </message>
+    <message>
+        <source>Other (write the reason below)</source>
+        <translation>其他（请在下方填写原因）</translation>
+    </message>
+    <message>
+        <source>Say why the alert is a false alarm.</source>
+        <translation>请说明为何此告警是误报。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (%1 characters); keep it to %2.</source>
+        <translation>原因过长（%1 个字符），请控制在 %2 个以内。</translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character; remove it.</source>
+        <translation>文本包含 NUL 字符，请删除。</translation>
+    </message>
+    <message>
+        <source>Dismiss as a false alarm</source>
+        <translation>作为误报排除</translation>
+    </message>
+    <message>
+        <source>Why is it a false alarm?</source>
+        <translation>为何是误报？</translation>
+    </message>
+    <message>
+        <source>Reason (sent to the server and kept in the audit trail):</source>
+        <translation>原因（发送至服务器并记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation>排除告警</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPreview</name>
+    <message>
+        <source>Select an alert to see its snapshot and camera.</source>
+        <translation>选择一条告警以查看其抓图和摄像机。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 · detected %2 · confidence %3% · %4</source>
+        <translation>%1 · 检测于 %2 · 置信度 %3% · %4</translation>
+    </message>
+    <message>
+        <source>%1
+Reason: %2</source>
+        <translation>%1
+原因：%2</translation>
+    </message>
+    <message>
+        <source>%1
+Duplicate of alert %2</source>
+        <translation>%1
+与告警 %2 重复</translation>
+    </message>
+    <message>
+        <source>%1
+Repeated %2 times</source>
+        <translation>%1
+重复 %2 次</translation>
+    </message>
+    <message>
+        <source>Probably a repeat of the %1 alert detected at %2 on the same camera.</source>
+        <translation>可能与同一摄像机 %2 检测到的%1告警重复。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>等待发送：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the last action: %1</source>
+        <translation>服务器拒绝了上一操作：%1</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>Dismiss as a false alarm, with a reason.</source>
+        <translation>作为误报排除，并说明原因。</translation>
+    </message>
+    <message>
+        <source>Raise event…</source>
+        <translation>上报事件…</translation>
+    </message>
+    <message>
+        <source>Promote the alert to an event, with its snapshot attached.</source>
+        <translation>将告警转为事件，并附上抓图。</translation>
+    </message>
+    <message>
+        <source>Play on wall</source>
+        <translation>在电视墙播放</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Mark this alert as a duplicate of the earlier one.</source>
+        <translation>将此告警标记为较早告警的重复。</translation>
+    </message>
+    <message>
+        <source>Discard the refused action</source>
+        <translation>放弃被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>Drop the action the server refused; the alert stays as the server has it.</source>
+        <translation>放弃服务器拒绝的操作；告警保持服务器上的状态。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueue</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert: %1</source>
+        <translation>确认告警：%1</translation>
+    </message>
+    <message>
+        <source>Dismiss alert as a false alarm: %1</source>
+        <translation>作为误报排除告警：%1</translation>
+    </message>
+    <message>
+        <source>Merge duplicate alert: %1</source>
+        <translation>合并重复告警：%1</translation>
+    </message>
+    <message>
+        <source>Reading the alert queue</source>
+        <translation>正在读取告警队列</translation>
+    </message>
+    <message>
+        <source>acknowledging</source>
+        <translation>确认中</translation>
+    </message>
+    <message>
+        <source>dismissing as a false alarm</source>
+        <translation>作为误报排除中</translation>
+    </message>
+    <message>
+        <source>merging into an earlier alert</source>
+        <translation>合并到较早的告警中</translation>
+    </message>
+    <message>
+        <source>%1 at %2, detected %3</source>
+        <translation>%2 的%1，检测于 %3</translation>
+    </message>
+    <message>
+        <source>Reading the camera</source>
+        <translation>正在读取摄像机</translation>
+    </message>
+    <message>
+        <source>Discarding the refused action</source>
+        <translation>正在放弃被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>Downloading the alert&apos;s snapshot</source>
+        <translation>正在下载告警抓图</translation>
+    </message>
+    <message>
+        <source>Saving the alert&apos;s snapshot</source>
+        <translation>正在保存告警抓图</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>raising an event</source>
+        <translation>转为事件中</translation>
+    </message>
+    <message>
+        <source>Queuing the event for the server</source>
+        <translation>正在将事件加入待发队列</translation>
+    </message>
+    <message>
+        <source>Queuing the alert action</source>
+        <translation>正在将告警操作加入待发队列</translation>
+    </message>
+    <message>
+        <source>not queued: %1</source>
+        <translation>未加入队列：%1</translation>
+    </message>
+    <message>
+        <source>Reading the outbox</source>
+        <translation>正在读取待发队列</translation>
+    </message>
+    <message>
+        <source>%1 — %2 new urgent</source>
+        <translation>%1 — %2 条新紧急告警</translation>
+    </message>
+    <message>
+        <source>No snapshot with this alert</source>
+        <translation>此告警没有抓图</translation>
+    </message>
+    <message>
+        <source>Loading the snapshot…</source>
+        <translation>正在加载抓图…</translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be shown</source>
+        <translation>无法显示抓图</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be loaded: %1</source>
+        <translation>无法加载抓图：%1</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>检测时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (pending)</source>
+        <translation>%1 — %2（待发送）</translation>
+    </message>
+    <message>
+        <source>%1 — refused</source>
+        <translation>%1 — 被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 · likely a repeat</source>
+        <translation>%1 · 可能重复</translation>
+    </message>
+    <message>
+        <source>Smoke or fire</source>
+        <translation>烟火</translation>
+    </message>
+    <message>
+        <source>Street vendor</source>
+        <translation>占道经营</translation>
+    </message>
+    <message>
+        <source>Crowd gathering</source>
+        <translation>人群聚集</translation>
+    </message>
+    <message>
+        <source>Illegal parking</source>
+        <translation>违章停车</translation>
+    </message>
+    <message>
+        <source>Exposed garbage</source>
+        <translation>垃圾暴露</translation>
+    </message>
+    <message>
+        <source>Intrusion</source>
+        <translation>区域入侵</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新告警</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Promoted</source>
+        <translation>已转事件</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Find camera or type</source>
+        <translation>查找摄像机或类型</translation>
+    </message>
+</context>
+<context>
     <name>CameraTree</name>
     <message>
         <source>Online</source>
@@ -128,6 +462,33 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>No camera</source>
+        <translation>无摄像机</translation>
+    </message>
+    <message>
+        <source>The camera is offline</source>
+        <translation>摄像机离线</translation>
+    </message>
+    <message>
+        <source>The camera is not shared with you</source>
+        <translation>该摄像机未向您共享</translation>
+    </message>
+    <message>
+        <source>No stream: %1</source>
+        <translation>无视频流：%1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream…</source>
+        <translation>正在等待视频流…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueStreams</name>
     <message>
         <source>Offline</source>
@@ -136,6 +497,13 @@
     <message>
         <source>Not shared</source>
         <translation>未共享</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Closing as resolved needs a passing video verification made after the unit&apos;s latest report; the server checks it.</source>
+        <translation>以“已解决”结案，需要在单位最近一次反馈之后有一次通过的视频核查；由服务器检查。</translation>
     </message>
 </context>
 <context>
@@ -217,6 +585,10 @@
         <translation>正在读取摄像机信息</translation>
     </message>
     <message>
+        <source>Showing the queued event</source>
+        <translation>显示已排队的事件</translation>
+    </message>
+    <message>
         <source>Queuing the event for the server</source>
         <translation>正在将事件放入待发送队列</translation>
     </message>
@@ -265,6 +637,25 @@
     <message>
         <source>Large tile columns</source>
         <translation>大窗格所占列数</translation>
+    </message>
+</context>
+<context>
+    <name>DelayDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>There is no due time yet.</source>
+        <translation>尚无办结时限。</translation>
+    </message>
+    <message>
+        <source>Due now: %1</source>
+        <translation>当前时限：%1</translation>
+    </message>
+    <message>
+        <source>The new due time must be later than the current one.</source>
+        <translation>新的时限必须晚于当前时限。</translation>
     </message>
 </context>
 <context>
@@ -363,6 +754,65 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Dispatch %1</source>
+        <translation>派遣 %1</translation>
+    </message>
+    <message>
+        <source>The units could not be read: %1</source>
+        <translation>无法读取单位：%1</translation>
+    </message>
+    <message>
+        <source>Reading the units…</source>
+        <translation>正在读取单位…</translation>
+    </message>
+    <message>
+        <source>Suggested first: units of the department that normally handles this kind of event, available ones before busy ones, nearest first.</source>
+        <translation>优先推荐：通常办理此类事件的部门的单位，空闲的优先，距离近的优先。</translation>
+    </message>
+    <message>
+        <source>position unknown</source>
+        <translation>位置未知</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>Choose the lead unit.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <source>The instructions are too long (%1 characters).</source>
+        <translation>处置要求太长（%1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The due time has passed; choose a later one.</source>
+        <translation>该时限已过，请选择更晚的时间。</translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Cameras</source>
@@ -411,6 +861,76 @@
     <message>
         <source>Patrol plans appear here.</source>
         <translation>巡检计划将在此显示。</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate %1</source>
+        <translation>升级 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2
+Answered now at the %3 level; it goes one level up.</source>
+        <translation>%1：%2
+目前由%3级负责；将上升一级。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>%1 is not a PNG or JPEG picture.</source>
+        <translation>%1 不是 PNG 或 JPEG 图片。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found.</source>
+        <translation>找不到 %1。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Say what was done on site.</source>
+        <translation>请说明现场处置情况。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>The due time has passed; choose a later one.</source>
+        <translation>该时限已过，请选择更晚的时间。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentActions</name>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>The text is too long (%1 characters); keep it to %2.</source>
+        <translation>文字太长（%1 个字符），请不超过 %2 个。</translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character; remove it.</source>
+        <translation>文本包含 NUL 字符，请删除。</translation>
+    </message>
+    <message>
+        <source>Escalate: %1 %2</source>
+        <translation>升级：%1 %2</translation>
     </message>
 </context>
 <context>
@@ -486,6 +1006,817 @@
     <message>
         <source>Situation map</source>
         <translation>态势地图</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentCloseDialog</name>
+    <message>
+        <source>Close the event</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>结案类型(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Required unless the problem is resolved</source>
+        <translation>除“已解决”外必填</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDelayDialog</name>
+    <message>
+        <source>Delay</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>New &amp;due time:</source>
+        <translation>新时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Why more time is needed</source>
+        <translation>需要延期的原因</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPane</name>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 天 %2</translation>
+    </message>
+    <message>
+        <source>Choose an event in the list to see it here.</source>
+        <translation>在列表中选择一个事件，详情显示在这里。</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>主办单位：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>办结时限：</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>时限状态：</translation>
+    </message>
+    <message>
+        <source>Open verification view</source>
+        <translation>打开视频核查</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>附近摄像机</translation>
+    </message>
+    <message>
+        <source>Reading the event</source>
+        <translation>正在读取事件</translation>
+    </message>
+    <message>
+        <source>This event is not in this console&apos;s list (yet).</source>
+        <translation>本机列表中（暂）无此事件。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (becomes %2 once sent)</source>
+        <translation>%1（发送后变为%2）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Finding the nearest cameras</source>
+        <translation>正在查找附近摄像机</translation>
+    </message>
+    <message>
+        <source>not dispatched</source>
+        <translation>未派遣</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1; assisting: %2</source>
+        <translation>%1；协办：%2</translation>
+    </message>
+    <message>
+        <source>answered at %1 level</source>
+        <translation>由%1级负责</translation>
+    </message>
+    <message>
+        <source>no time limit</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止计时</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>Queuing the action for the server</source>
+        <translation>正在保存待发送的操作</translation>
+    </message>
+    <message>
+        <source>Action not queued</source>
+        <translation>操作未能保存</translation>
+    </message>
+    <message>
+        <source>The action could not be stored for sending: %1</source>
+        <translation>操作未能保存待发送：%1</translation>
+    </message>
+    <message>
+        <source>Discarding</source>
+        <translation>正在丢弃</translation>
+    </message>
+    <message>
+        <source>Reading the units</source>
+        <translation>正在读取单位</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: %1</source>
+        <translation>无法查询服务器：%1</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDispatchDialog</name>
+    <message>
+        <source>Dispatch the event</source>
+        <translation>派遣事件</translation>
+    </message>
+    <message>
+        <source>&amp;Lead unit:</source>
+        <translation>主办单位(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Assisting units:</source>
+        <translation>协办单位(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>处置要求(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>What the unit should do</source>
+        <translation>单位应当如何处置</translation>
+    </message>
+    <message>
+        <source>&amp;Due by:</source>
+        <translation>时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Set a due time</source>
+        <translation>设置时限</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFeedbackDialog</name>
+    <message>
+        <source>Report back</source>
+        <translation>处置反馈</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>处置情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>What the unit did on site</source>
+        <translation>单位在现场做了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Photos:</source>
+        <translation>照片(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFileDialog</name>
+    <message>
+        <source>File the event</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due by:</source>
+        <translation>时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Set a due time</source>
+        <translation>设置时限</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFilterBar</name>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Incidents I raised or my unit leads</source>
+        <translation>我上报的或本单位主办的事件</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Reported back by the unit or being verified</source>
+        <translation>单位已反馈或正在核查</translation>
+    </message>
+    <message>
+        <source>Search number, title, address</source>
+        <translation>搜索编号、标题、地址</translation>
+    </message>
+    <message>
+        <source>Incidents: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <source>The list could not be read</source>
+        <translation>列表读取失败</translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation>全部镇区</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLifecycle</name>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Reported back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Being verified</source>
+        <translation>核查中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已返工</translation>
+    </message>
+    <message>
+        <source>Returned by the unit</source>
+        <translation>已退单</translation>
+    </message>
+    <message>
+        <source>Delay requested</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂账</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>立案…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>派遣…</translation>
+    </message>
+    <message>
+        <source>Sign for it</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退单…</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>开始处置</translation>
+    </message>
+    <message>
+        <source>Request a delay…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <source>Approve the delay…</source>
+        <translation>批准延期…</translation>
+    </message>
+    <message>
+        <source>Deny the delay…</source>
+        <translation>驳回延期…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>挂账…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <source>Report back…</source>
+        <translation>处置反馈…</translation>
+    </message>
+    <message>
+        <source>Verify by video</source>
+        <translation>视频核查</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>返工…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Cancel the event…</source>
+        <translation>撤销事件…</translation>
+    </message>
+    <message>
+        <source>Handling started</source>
+        <translation>开始处置</translation>
+    </message>
+    <message>
+        <source>Delay approved</source>
+        <translation>延期已批准</translation>
+    </message>
+    <message>
+        <source>Delay denied</source>
+        <translation>延期已驳回</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>已恢复办理</translation>
+    </message>
+    <message>
+        <source>Verification started</source>
+        <translation>开始核查</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>False report</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Transferred elsewhere</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Backlogged</source>
+        <translation>挂账结案</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>Partly fixed</source>
+        <translation>部分处置</translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation>未处置</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄灯</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙灯</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红灯</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Reminded</source>
+        <translation>已提醒</translation>
+    </message>
+    <message>
+        <source>Under supervision</source>
+        <translation>已督办</translation>
+    </message>
+    <message>
+        <source>Reported to the supervisor</source>
+        <translation>已上报值班长</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>镇</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation>公共安全</translation>
+    </message>
+    <message>
+        <source>City appearance</source>
+        <translation>市容环境</translation>
+    </message>
+    <message>
+        <source>Traffic order</source>
+        <translation>交通秩序</translation>
+    </message>
+    <message>
+        <source>Public facilities</source>
+        <translation>公共设施</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已派出</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>在现场</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>返回中</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停止服务</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListModel</name>
+    <message>
+        <source>Filtering incidents</source>
+        <translation>正在筛选事件</translation>
+    </message>
+    <message>
+        <source>Updating the incident list</source>
+        <translation>正在更新事件列表</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止计时</translation>
+    </message>
+    <message>
+        <source>%1d %2</source>
+        <translation>%1天 %2</translation>
+    </message>
+    <message>
+        <source>Reading incidents</source>
+        <translation>正在读取事件</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPanel</name>
+    <message>
+        <source>Finding the incident in the list</source>
+        <translation>正在列表中查找事件</translation>
+    </message>
+    <message>
+        <source>Reading towns and units</source>
+        <translation>正在读取镇区和单位</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentMergeDialog</name>
+    <message>
+        <source>Merge into another event</source>
+        <translation>合并到其他事件</translation>
+    </message>
+    <message>
+        <source>Event &amp;number:</source>
+        <translation>事件编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The number of the event to keep</source>
+        <translation>要保留的事件的编号</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keeps:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentReasonDialog</name>
+    <message>
+        <source>Give a reason</source>
+        <translation>填写原因</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Why, in a sentence or two</source>
+        <translation>原因，一两句话即可</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTimeline</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Lead unit: %1</source>
+        <translation>主办单位：%1</translation>
+    </message>
+    <message>
+        <source>Instructions: %1</source>
+        <translation>处置要求：%1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>时限：%1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation>结案类型：%1</translation>
+    </message>
+    <message>
+        <source>Merged into: %1</source>
+        <translation>合并至：%1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 → %3)</source>
+        <translation>%1（%2 → %3）</translation>
+    </message>
+    <message>
+        <source>Cameras: %1</source>
+        <translation>摄像机：%1</translation>
+    </message>
+    <message>
+        <source>Verified by video: %1</source>
+        <translation>视频核查：%1</translation>
+    </message>
+    <message>
+        <source>Time limit: %1</source>
+        <translation>时限：%1</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>超时：%1</translation>
+    </message>
+    <message>
+        <source>Escalated to the %1 level</source>
+        <translation>升级至%1级</translation>
     </message>
 </context>
 <context>
@@ -680,6 +2011,83 @@
     </message>
 </context>
 <context>
+    <name>MediaCache</name>
+    <message>
+        <source>Fetching evidence</source>
+        <translation>正在获取证据</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge %1 into another event</source>
+        <translation>将 %1 合并到其他事件</translation>
+    </message>
+    <message>
+        <source>Looking for it…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Type the number and press Find.</source>
+        <translation>输入编号后按“查找”。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Type the number of the event to keep.</source>
+        <translation>请输入要保留的事件编号。</translation>
+    </message>
+    <message>
+        <source>There is no event numbered %1.</source>
+        <translation>没有编号为 %1 的事件。</translation>
+    </message>
+    <message>
+        <source>An event cannot be merged into itself.</source>
+        <translation>事件不能合并到自身。</translation>
+    </message>
+    <message>
+        <source>Find the event to keep first.</source>
+        <translation>请先查找要保留的事件。</translation>
+    </message>
+    <message>
+        <source>The reason is too long.</source>
+        <translation>原因太长。</translation>
+    </message>
+</context>
+<context>
+    <name>NearestCamerasView</name>
+    <message>
+        <source>No cameras near this place.</source>
+        <translation>此地点附近没有摄像机。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>named by the event</source>
+        <translation>事件关联</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1, named by the event</source>
+        <translation>%1，事件关联</translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation>%1，离线</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <source>The server cannot be reached. You are working offline: what you see may be out of date, and your actions are kept on this workstation and sent when the connection returns.</source>
@@ -781,6 +2189,33 @@
     </message>
 </context>
 <context>
+    <name>PendingBanner</name>
+    <message>
+        <source>Waiting to be sent (%1): %2</source>
+        <translation>等待发送（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Kept from an earlier outbox, not sent: %1</source>
+        <translation>从先前的发件箱保留，未发送：%1</translation>
+    </message>
+    <message>
+        <source>The server refused “%1” (%2): %3</source>
+        <translation>服务器拒绝了“%1”（%2）：%3</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Drop this action; later actions on this event are then sent.</source>
+        <translation>丢弃此操作；之后此事件的其他操作将继续发送。</translation>
+    </message>
+</context>
+<context>
     <name>PlanEditor</name>
     <message>
         <source>Patrol plan</source>
@@ -804,6 +2239,21 @@
     </message>
 </context>
 <context>
+    <name>RaiseByHand</name>
+    <message>
+        <source>&amp;Raise event…</source>
+        <translation>上报事件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Raise an event by hand, for a 12345 hotline call or a report in person</source>
+        <translation>手动上报事件：12345 热线来电或当面报告</translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>RaiseEventDialog</name>
     <message>
         <source>Only PNG or JPEG snapshots can be attached.</source>
@@ -812,6 +2262,14 @@
     <message>
         <source>Loading the snapshot…</source>
         <translation>正在载入截图…</translation>
+    </message>
+    <message>
+        <source>Say where it happened.</source>
+        <translation>请说明事发地点。</translation>
+    </message>
+    <message>
+        <source>Raise event: %1 (caller %2 %3)</source>
+        <translation>上报事件：%1（来电人 %2 %3）</translation>
     </message>
     <message>
         <source>Raise event: %1</source>
@@ -824,6 +2282,66 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not picked yet.</source>
+        <translation>尚未选择。</translation>
+    </message>
+    <message>
+        <source>At camera %1 (%2)</source>
+        <translation>位于摄像机 %1（%2）</translation>
+    </message>
+    <message>
+        <source>In %1 (its centre)</source>
+        <translation>位于 %1（中心点）</translation>
+    </message>
+    <message>
+        <source>At %1, %2</source>
+        <translation>位于 %1, %2</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name is too long (%1 characters); keep it to %2.</source>
+        <translation>来电人姓名过长（%1 个字符），请不超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s phone may hold only digits (spaces and dashes are fine, and one + in front).</source>
+        <translation>来电号码只能包含数字（可含空格和连字符，开头可有一个 +）。</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s phone must have 7 to 15 digits.</source>
+        <translation>来电号码须为 7 至 15 位数字。</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s phone number: a hotline call has one.</source>
+        <translation>请输入来电号码：热线来电都有号码。</translation>
+    </message>
+    <message>
+        <source>Choose the town or village from the list.</source>
+        <translation>请从列表中选择乡镇或村。</translation>
+    </message>
+    <message>
+        <source>Say where it happened: search a camera, or choose a town or village or type coordinates under Location.</source>
+        <translation>请说明事发地点：搜索摄像机，或选择乡镇或村，或在“位置来源”处输入坐标。</translation>
+    </message>
+    <message>
+        <source>Choose one of the cameras found.</source>
+        <translation>请从找到的摄像机中选择一个。</translation>
+    </message>
+    <message>
+        <source>Put the latitude first, then the longitude (e.g. 19.2466, 110.4665).</source>
+        <translation>请先写纬度，再写经度（例如 19.2466, 110.4665）。</translation>
+    </message>
+    <message>
+        <source>The latitude must lie between -90 and 90 degrees.</source>
+        <translation>纬度须在 -90 至 90 度之间。</translation>
+    </message>
+    <message>
+        <source>The longitude must lie between -180 and 180 degrees.</source>
+        <translation>经度须在 -180 至 180 度之间。</translation>
+    </message>
+    <message>
+        <source>Type the coordinates as two decimal numbers, latitude then longitude (WGS-84), e.g. 19.2466, 110.4665.</source>
+        <translation>请以两个小数输入坐标，先纬度后经度（WGS-84），例如 19.2466, 110.4665。</translation>
     </message>
     <message>
         <source>Enter a title: what is happening, in a few words.</source>
@@ -878,8 +2396,52 @@
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
+        <source>Caller &amp;name:</source>
+        <translation>来电人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>As the caller gives it (optional)</source>
+        <translation>按来电人所述（选填）</translation>
+    </message>
+    <message>
+        <source>Caller p&amp;hone:</source>
+        <translation>来电号码(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>7 to 15 digits, e.g. 13812345678</source>
+        <translation>7 至 15 位数字，例如 13812345678</translation>
+    </message>
+    <message>
         <source>Camera:</source>
         <translation>摄像机：</translation>
+    </message>
+    <message>
+        <source>Location from:</source>
+        <translation>位置来源：</translation>
+    </message>
+    <message>
+        <source>A ca&amp;mera</source>
+        <translation>摄像机(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A town or &amp;village</source>
+        <translation>乡镇或村(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Coord&amp;inates</source>
+        <translation>坐标(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Type part of a camera&apos;s name or code</source>
+        <translation>输入摄像机名称或编码的一部分</translation>
+    </message>
+    <message>
+        <source>Type part of a town&apos;s or village&apos;s name, then choose it</source>
+        <translation>输入乡镇或村名称的一部分，然后选择</translation>
+    </message>
+    <message>
+        <source>Latitude, longitude (WGS-84), e.g. 19.2466, 110.4665</source>
+        <translation>纬度, 经度（WGS-84），例如 19.2466, 110.4665</translation>
     </message>
     <message>
         <source>Position:</source>
@@ -924,6 +2486,28 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthPrompt</name>
+    <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>The server ended this session. Enter your password to carry on; the wall and the actions waiting to be sent are kept.</source>
+        <translation>服务器已结束本次会话。请输入密码继续；电视墙和待发送的操作均已保留。</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +2758,18 @@
         <translation>窗格超过此时长未收到新画面即标记为画面过时并重新连接。</translation>
     </message>
     <message>
+        <source>Sound for urgent alerts</source>
+        <translation>紧急告警提示音</translation>
+    </message>
+    <message>
+        <source>Play a sound when a new high-priority alert arrives.</source>
+        <translation>收到新的高优先级告警时播放提示音。</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
         <source>Log detail</source>
         <translation>日志详细程度</translation>
     </message>
@@ -1303,6 +2899,275 @@
     </message>
 </context>
 <context>
+    <name>VerificationDialog</name>
+    <message>
+        <source>Choose a camera first.</source>
+        <extracomment>Live cameras shown at once (a 2 x 2 grid). How often the comparison takes the selected camera&apos;s latest picture.</extracomment>
+        <translation>请先选择一台摄像机。</translation>
+    </message>
+    <message>
+        <source>The camera has no picture yet; wait for it to play.</source>
+        <translation>摄像机还没有画面，请等待播放。</translation>
+    </message>
+    <message>
+        <source>Saving the snapshot…</source>
+        <translation>正在保存抓拍…</translation>
+    </message>
+    <message>
+        <source>Wait until the snapshots are saved.</source>
+        <translation>请等待抓拍保存完成。</translation>
+    </message>
+    <message>
+        <source>The unit reported again after some of these snapshots; remove them and capture the site again.</source>
+        <translation>处置单位在部分抓拍之后再次反馈，请移除这些抓拍并重新抓拍现场。</translation>
+    </message>
+    <message>
+        <source>Queuing the verdict…</source>
+        <translation>正在将核查结论加入待发队列…</translation>
+    </message>
+    <message>
+        <source>Queuing the verification</source>
+        <translation>正在将核查加入待发队列</translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3 · %4 · %5</source>
+        <translation>%1  %2 · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>The unit has not reported back yet.</source>
+        <translation>处置单位尚未反馈。</translation>
+    </message>
+    <message>
+        <source>Unit feedback (%1): %2</source>
+        <translation>处置单位反馈（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Verify by video — %1</source>
+        <translation>视频核查 — %1</translation>
+    </message>
+    <message>
+        <source>This event is %1: it is not awaiting verification.</source>
+        <translation>该事件处于“%1”状态，不在待核查中。</translation>
+    </message>
+    <message>
+        <source>%1 (named on the event)</source>
+        <translation>%1（事件关联摄像机）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 m away)</source>
+        <translation>%1（相距 %2 米）</translation>
+    </message>
+    <message>
+        <source>Reported snapshot</source>
+        <translation>上报抓图</translation>
+    </message>
+    <message>
+        <source>Alert snapshot</source>
+        <translation>告警抓图</translation>
+    </message>
+    <message>
+        <source>Feedback photo</source>
+        <translation>反馈照片</translation>
+    </message>
+    <message>
+        <source>Capture at least one verification snapshot before passing.</source>
+        <translation>通过前请至少抓拍一张核查图片。</translation>
+    </message>
+    <message>
+        <source>Write what is still wrong: the unit reads it with the event.</source>
+        <translation>请写明仍存在的问题，处置单位会随事件看到。</translation>
+    </message>
+    <message>
+        <source>No pictures came with the event.</source>
+        <translation>该事件没有附带图片。</translation>
+    </message>
+    <message>
+        <source>Fetching a picture</source>
+        <translation>正在获取图片</translation>
+    </message>
+    <message>
+        <source>The picture could not be fetched: %1</source>
+        <translation>图片无法获取：%1</translation>
+    </message>
+    <message>
+        <source>Fetching the picture…</source>
+        <translation>正在获取图片…</translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <translation>实时：%1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>No camera near the place</source>
+        <translation>现场附近没有摄像机</translation>
+    </message>
+    <message>
+        <source>No original picture</source>
+        <translation>没有原始图片</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Waiting for pictures…</source>
+        <translation>正在等待画面…</translation>
+    </message>
+    <message>
+        <source>Comparing with %1 · %2</source>
+        <translation>正在与 %1 对比 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Snapshot kept: %1</source>
+        <translation>已保存抓拍：%1</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved: %1</source>
+        <translation>抓拍无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Start verifying %1</source>
+        <translation>开始核查 %1</translation>
+    </message>
+    <message>
+        <source>Verification of %1: passed</source>
+        <translation>%1 核查：通过</translation>
+    </message>
+    <message>
+        <source>Verification of %1: failed</source>
+        <translation>%1 核查：不通过</translation>
+    </message>
+    <message>
+        <source>Close %1 as resolved</source>
+        <translation>将 %1 按已解决结案</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>重新打开 %1</translation>
+    </message>
+    <message>
+        <source>Send %1 back to the unit</source>
+        <translation>将 %1 退回处置单位</translation>
+    </message>
+    <message>
+        <source>Could not queue the verdict: %1</source>
+        <translation>核查结论无法加入待发队列：%1</translation>
+    </message>
+    <message>
+        <source>Verify by video</source>
+        <translation>视频核查</translation>
+    </message>
+    <message>
+        <source>Close without a verdict? The snapshots stay in the evidence folder, but the comment is lost and nothing is sent.</source>
+        <translation>不给出核查结论就关闭吗？抓拍仍保存在证据文件夹中，但意见会丢失，也不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Reported and fed back</source>
+        <translation>上报与反馈</translation>
+    </message>
+    <message>
+        <source>Live: cameras nearest the place</source>
+        <translation>实时：现场附近的摄像机</translation>
+    </message>
+    <message>
+        <source>Click a camera to compare it with the original and to capture from it.</source>
+        <translation>点击摄像机画面，与原始图片对比并从中抓拍。</translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation>前后对比</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>滑动对比</translation>
+    </message>
+    <message>
+        <source>Drag to wipe between the original (left) and the live picture (right)</source>
+        <translation>拖动以在原始图片（左）和实时画面（右）之间切换</translation>
+    </message>
+    <message>
+        <source>Verification snapshots</source>
+        <translation>核查抓拍</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>抓拍(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Keep the live picture of the selected camera as proof</source>
+        <translation>保存所选摄像机的实时画面作为核查证据</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Comment (the reason, when it fails)</source>
+        <translation>意见（不通过时填写原因）</translation>
+    </message>
+    <message>
+        <source>What the cameras show now</source>
+        <translation>摄像机现在看到的情况</translation>
+    </message>
+    <message>
+        <source>&amp;Pass and close</source>
+        <translation>通过并结案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The site is really handled: close the event as resolved</source>
+        <translation>现场确已处置：按已解决结案</translation>
+    </message>
+    <message>
+        <source>&amp;Fail and send back</source>
+        <translation>不通过并退回(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The problem is still there: reopen the event and send it back to the unit with the reason</source>
+        <translation>问题仍然存在：重新打开事件并附原因退回处置单位</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationFeature</name>
+    <message>
+        <source>Reading the event</source>
+        <translation>正在读取事件</translation>
+    </message>
+    <message>
+        <source>The event cannot be verified now: %1</source>
+        <translation>该事件暂时无法核查：%1</translation>
+    </message>
+    <message>
+        <source>Verification passed; the event will be closed as resolved.</source>
+        <translation>核查通过，事件将按已解决结案。</translation>
+    </message>
+    <message>
+        <source>Verification failed; the event goes back to the unit.</source>
+        <translation>核查不通过，事件已退回处置单位。</translation>
+    </message>
+</context>
+<context>
     <name>VideoTile</name>
     <message>
         <source>No camera</source>
@@ -1407,6 +3272,10 @@
     <message>
         <source>Restarts</source>
         <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>(%1 not released yet)</source>
+        <translation>（%1 个尚未释放）</translation>
     </message>
     <message>
         <source>%1 in use of %2</source>
@@ -1552,6 +3421,32 @@
     <message>
         <source>Send page to screen</source>
         <translation>发送本页到屏幕</translation>
+    </message>
+</context>
+<context>
+    <name>_EntryWidget</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not a picture</source>
+        <translation>不是图片</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>无法获取</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+</context>
+<context>
+    <name>_ViewTile</name>
+    <message>
+        <source>No camera</source>
+        <translation>无摄像机</translation>
     </message>
 </context>
 </TS>

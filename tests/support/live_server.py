@@ -13,6 +13,9 @@ By default the server hands out no stream addresses (``GET /cameras/{id}/streams
 (ffmpeg encoders behind the stream host, as ``tianmu server --demo`` does) with N feeds and
 serves camera ``k``'s streams from feed ``k % N``; ``feed_options`` go to ``CameraSimulator``
 (``main_fps``, ``main_size``, ...; a low main frame rate saves CPU). ``close()`` stops it.
+With live feeds, ``problems`` is the demo world's ``ProblemStage``: problems placed there (or
+at an incident's place when it is raised) show in the pictures of the nearest cameras until
+``problems.fix(incident_id)``; pass it to a ``FieldSimulator(problems=...)``.
 
 Load it by path, since tests/ is not a package on sys.path::
 
@@ -25,8 +28,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,8 @@ from typing import Any
 import requests
 
 from console.server.app import create_app
+from console.server.demo.incident_watch import IncidentWatch
+from console.server.demo.problems import ProblemStage
 from console.server.demo.world import World, build_world
 from console.server.live import LiveServer
 from console.server.media import CameraSimulator
@@ -58,6 +64,8 @@ class LiveDemoServer:
     _live: LiveServer | None = field(default=None, repr=False)
     port: int = 0
     simulator: CameraSimulator | None = field(default=None, repr=False)
+    problems: ProblemStage | None = field(default=None, repr=False)
+    _watch: IncidentWatch | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -117,6 +125,9 @@ class LiveDemoServer:
 
     def close(self) -> None:
         self.stop()
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         if self.simulator is not None:
             self.simulator.stop()
             self.simulator = None
@@ -178,6 +189,12 @@ def start_demo_server(
         app = create_app(settings)
         with app.state.tianmu.db.write() as session:
             load_world(session, world, password_cost=_TEST_PASSWORD_COST)
+        problems = watch = None
+        if simulator is not None:
+            problems = ProblemStage(
+                world, feed_count=len(simulator.feeds), show=simulator.show_problems
+            )
+            watch = IncidentWatch(app.state.tianmu.db, problems).start()
         live = LiveServer(app).start()
     except BaseException:
         if simulator is not None:
@@ -190,6 +207,31 @@ def start_demo_server(
         _live=live,
         port=live.port,
         simulator=simulator,
+        problems=problems,
+        _watch=watch,
     )
     logger.info("demo server for tests at %s", server.url)
     return server
+
+
+# Feeds kept cheap for GUI tests that need live video: small main streams at a low rate.
+CHEAP_FEED_OPTIONS: Mapping[str, Any] = {
+    "main_fps": 5,
+    "main_size": (640, 360),
+    "sub_fps": 12.5,
+    "sub_size": (480, 270),
+}
+
+
+def serve_live_demo(folder: Path, feeds: int, purpose: str) -> Iterator[LiveDemoServer]:
+    """A module fixture's body: the demo world of 300 cameras with ``feeds`` cheap live
+    feeds, closed at the end. ``purpose`` names the tests in the failure without ffmpeg."""
+    if shutil.which("ffmpeg") is None:
+        raise RuntimeError(f"ffmpeg is needed for the {purpose}")
+    server = start_demo_server(
+        folder, camera_count=300, live_feeds=feeds, feed_options=CHEAP_FEED_OPTIONS
+    )
+    try:
+        yield server
+    finally:
+        server.close()

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from console.domain.categories import CATEGORIES as DOMAIN_CATEGORIES
+from console.domain.categories import major_of
 from console.domain.incident import IncidentSource, Priority
+from console.gui.incidents.labels import major_label
 from console.settings import QT_TRANSLATE_NOOP
 
 CONTEXT = "IncidentCategory"
@@ -97,3 +100,18 @@ _SOURCE_LABELS: dict[IncidentSource, str] = {
 
 def source_label(source: IncidentSource) -> str:
     return QCoreApplication.translate(CONTEXT, _SOURCE_LABELS[source])
+
+
+def category_path_label(code: str) -> str:
+    """ "Major / minor" (大类/小类) of a minor category code, both translated."""
+    return f"{major_label(major_of(code))} / {category_label(code)}"
+
+
+def minors_of(major: str) -> frozenset[str]:
+    """The minor category codes under the major category ``major``."""
+    return frozenset(item.code for item in DOMAIN_CATEGORIES if item.major == major)
+
+
+def majors() -> tuple[str, ...]:
+    """The major category codes, in the catalogue's order."""
+    return tuple(dict.fromkeys(item.major for item in DOMAIN_CATEGORIES))

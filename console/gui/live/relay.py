@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from console.client import RefreshReason, StreamState
+from console.client.delivery import DeliveryState, QueuedItem
+from console.client.transport import RawAnswer
 from console.store.outbox import OutboxChange
 from console.wire import EventOut
 
@@ -26,6 +28,8 @@ class WorkerRelay(QObject):
         refresh_needed(object): a RefreshReason: the store lacks what the stream skipped.
         pending_changed(int): the delivery counted this many waiting actions.
         outbox_changed(): something was queued, sent or dropped.
+        delivery_state_changed(object): a DeliveryState of the outbox delivery.
+        item_delivered(object, object): an outbox item the server accepted, and its RawAnswer.
     """
 
     stream_state_changed = Signal(object)
@@ -33,6 +37,8 @@ class WorkerRelay(QObject):
     refresh_needed = Signal(object)
     pending_changed = Signal(int)
     outbox_changed = Signal()
+    delivery_state_changed = Signal(object)
+    item_delivered = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,3 +68,9 @@ class WorkerRelay(QObject):
 
     def on_outbox_change(self, change: OutboxChange) -> None:
         self._emit(self.outbox_changed)
+
+    def on_delivery_state(self, state: DeliveryState) -> None:
+        self._emit(self.delivery_state_changed, state)
+
+    def on_delivered(self, item: QueuedItem, answer: RawAnswer) -> None:
+        self._emit(self.item_delivered, item, answer)

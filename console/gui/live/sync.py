@@ -26,14 +26,16 @@ from console.client import (
     fetch_working_set,
     resolve_events,
 )
+from console.client.delivery import DeliveryState, DeliveryStatus, QueuedItem
 from console.client.sync import forget_full_refresh
+from console.client.transport import RawAnswer
 from console.domain.model import Camera, Region
 from console.gui.live.relay import WorkerRelay
 from console.gui.session import Session
 from console.gui.status_bar import ConnectionState
 from console.store import Store
 from console.tasks import NET, STORE, Coalescer, Debouncer
-from console.wire import EventOut
+from console.wire import EventOut, IncidentOut
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +55,26 @@ _CONNECTION_OF_STREAM = {
 def apply_working_set_and_reload(
     store: Store, working_set: WorkingSet, reset: bool, keep_incidents: frozenset[str]
 ) -> tuple[list[Region], list[Camera]]:
-    apply_working_set(store, working_set, reset=reset, keep_incidents=keep_incidents)
+    # Events raised here and not yet created on the server are in no working set.
+    keep = keep_incidents | store.outbox.waiting_local_ids()
+    apply_working_set(store, working_set, reset=reset, keep_incidents=keep)
     return working_set.regions, working_set.cameras
+
+
+def replace_local_incident(store: Store, local_id: str, answer_text: str) -> StoreUpdate:
+    """The server created the event raised here as ``local_id``: its record replaces the
+    local stand-in in the store (store lane)."""
+    update = StoreUpdate(removed_incidents={local_id})
+    try:
+        created = IncidentOut.model_validate_json(answer_text)
+    except ValueError:
+        logger.warning("the server's answer to creating %s is not an incident", local_id)
+        created = None
+    store.incidents.remove([local_id])
+    if created is not None:
+        store.incidents.upsert([created])
+        update.incidents[created.id] = created
+    return update
 
 
 def apply_update_and_report(store: Store, update: StoreUpdate) -> StoreUpdate:
@@ -76,14 +96,22 @@ class LiveSync(QObject):
     ``pending_counted`` on the session's signals, and keeps the status bar's connection and
     pending fields current.
 
+    When the server refuses the session's token, delivery pauses and ``sign_in_needed`` asks
+    for a new sign-in; ``resume_after_sign_in(token)`` carries on with the same outbox.
+
     Signals:
         working_set_stored(object): (regions, cameras) of a working set now in the store.
         refresh_failed(object): the working set could not be refreshed (the exception);
             it is fetched again when ``start_refresh`` is next called.
+        sign_in_needed(): the server ended the session (token revoked or expired).
+        local_incident_created(str, str): an event raised here under a local id now exists
+            on the server: (local id, server id).
     """
 
     working_set_stored = Signal(object)
     refresh_failed = Signal(object)
+    sign_in_needed = Signal()
+    local_incident_created = Signal(str, str)
 
     def __init__(
         self,
@@ -123,8 +151,14 @@ class LiveSync(QObject):
             min_backoff_s=stream_backoff_s[0],
             max_backoff_s=stream_backoff_s[1],
         )
+        self._relay.delivery_state_changed.connect(self._on_delivery_state_changed)
+        self._relay.item_delivered.connect(self._on_item_delivered)
         self.delivery = OutboxDelivery(
-            session.client, session.store.outbox, on_pending=self._relay.on_pending
+            session.client,
+            session.store.outbox,
+            on_pending=self._relay.on_pending,
+            on_state=self._relay.on_delivery_state,
+            on_delivered=self._relay.on_delivered,
         )
 
     def start(self) -> None:
@@ -154,6 +188,37 @@ class LiveSync(QObject):
         self._session.window.set_pending(count)
         self._session.signals.pending_counted.emit(count)
 
+    def _on_delivery_state_changed(self, state: DeliveryState) -> None:
+        if not self._session.closed and state.status is DeliveryStatus.LOGIN_NEEDED:
+            logger.warning("The server ended the session; delivery waits for a new sign-in")
+            self.sign_in_needed.emit()
+
+    def _on_item_delivered(self, item: QueuedItem, answer: RawAnswer) -> None:
+        local_id = item.creates
+        if local_id is None or self._session.closed:
+            return
+        self._session.runner.run(
+            STORE,
+            replace_local_incident,
+            self._session.store,
+            local_id,
+            answer.text,
+            on_done=lambda update: self._on_local_incident_replaced(local_id, update),
+        )
+
+    def _on_local_incident_replaced(self, local_id: str, update: StoreUpdate) -> None:
+        if self._session.closed:
+            return
+        self._session.signals.store_updated.emit(update)
+        for server_id in update.incidents:
+            self.local_incident_created.emit(local_id, server_id)
+
+    def resume_after_sign_in(self, token: str) -> None:
+        """Carry on with ``token`` from a new sign-in: delivery and the stream resume."""
+        self._session.client.set_token(token)
+        self.delivery.resume()
+        self.stream.wake()
+
     # ------------------------------------------------------------------ connection
 
     def _on_stream_state_changed(self, state: StreamState) -> None:
@@ -164,6 +229,8 @@ class LiveSync(QObject):
         self._session.signals.connection_changed.emit(connection.value, state.attempt)
         if state.status is StreamStatus.CONNECTED:
             self.delivery.server_reachable()
+        elif state.status is StreamStatus.LOGIN_NEEDED:
+            self.sign_in_needed.emit()
 
     # ------------------------------------------------------------------ working set
 

@@ -15,7 +15,7 @@ from console.server.api.deps import CallerDep, IdempotencyKey, PathId, State, re
 from console.server.api.errors import documented
 from console.server.services import alerts
 from console.server.services.errors import Invalid
-from console.wire.alerts import AlertOut, AlertPage, DismissIn, PromoteIn, alert_out
+from console.wire.alerts import AlertOut, AlertPage, DismissIn, MergeIn, PromoteIn, alert_out
 from console.wire.common import NO_NUL
 from console.wire.incidents import IncidentOut, incident_out
 
@@ -143,6 +143,32 @@ def dismiss(
         request,
         body.model_dump_json(),
         lambda session: (200, alert_out(alerts.dismiss(session, caller, alert_id, body.reason))),
+    )
+
+
+@router.post(
+    "/alerts/{alert_id}/merge",
+    response_model=AlertOut,
+    responses=documented(400, 401, 403, 404, 409, 422),
+)
+def merge(
+    alert_id: PathId,
+    body: MergeIn,
+    request: Request,
+    caller: CallerDep,
+    state: State,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Mark the alert a duplicate of ``into`` (status ``merged``, ``merged_into``); the
+    other alert's ``duplicate_count`` grows. Both are announced as ``alert.updated``. 409
+    when this alert is already handled or ``into`` is itself merged."""
+    return write(
+        state,
+        caller,
+        idempotency_key,
+        request,
+        body.model_dump_json(),
+        lambda session: (200, alert_out(alerts.merge(session, caller, alert_id, body.into))),
     )
 
 

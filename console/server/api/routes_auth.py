@@ -11,6 +11,7 @@ from console.server.api.deps import CallerDep, State
 from console.server.api.errors import documented
 from console.server.db.tables import DepartmentRow
 from console.server.services import auth
+from console.server.services.clock import utcnow
 from console.server.services.errors import NotFound, Unauthenticated
 from console.wire.auth import DepartmentOut, LoginIn, LoginOut, UserOut, department_out, user_out
 from console.wire.common import OkOut
@@ -71,4 +72,6 @@ def departments(caller: CallerDep, state: State) -> list[DepartmentOut]:
 
 @router.get("/health", response_model=HealthOut, tags=["meta"])
 def health(state: State) -> HealthOut:
-    return HealthOut(status="ok", version=console.__version__, demo=state.settings.demo)
+    return HealthOut(
+        status="ok", version=console.__version__, demo=state.settings.demo, now=utcnow()
+    )

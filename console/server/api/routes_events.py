@@ -26,7 +26,7 @@ from console.server.api.deps import CallerDep, State
 from console.server.api.errors import documented
 from console.server.api.state import ServerState
 from console.server.db.tables import EventRow
-from console.server.services import events
+from console.server.services import events, incidents
 from console.server.services.caller import Caller
 from console.server.services.cameras import visible_camera_ids
 from console.server.services.errors import Invalid
@@ -39,13 +39,18 @@ router = APIRouter(tags=["events"])
 
 
 class _Audience:
-    """Which events one subscriber may see (camera sharing; unit users' own incidents)."""
+    """Which events one subscriber may see: camera sharing, and for an incident's events the
+    incident read rule (``readable``: the incidents of the batch at hand the caller may read
+    now, as ``GET /incidents/{id}`` decides)."""
 
-    def __init__(self, cameras: set[str] | None, units: set[str] | None) -> None:
+    def __init__(self, caller: Caller, cameras: set[str] | None, units: set[str] | None) -> None:
+        self.caller = caller
         self.cameras = cameras
         self.units = units
 
-    def admits(self, row: EventRow) -> bool:
+    def admits(self, row: EventRow, readable: set[str]) -> bool:
+        if row.scope_incident_id is not None:
+            return row.scope_incident_id in readable
         if (
             row.scope_camera_id is not None
             and self.cameras is not None
@@ -66,7 +71,7 @@ def _audience(state: ServerState, caller: Caller) -> _Audience:
         units = None
         if caller.role is Role.UNIT:
             units = subtree_ids(session, caller.unit_id) if caller.unit_id else set()
-        return _Audience(cameras, units)
+        return _Audience(caller, cameras, units)
 
 
 def _start(state: ServerState, last_id: int | None) -> tuple[int, bool]:
@@ -80,9 +85,15 @@ def _start(state: ServerState, last_id: int | None) -> tuple[int, bool]:
     return last_id, False
 
 
-def _fetch(state: ServerState, last_id: int) -> list[EventRow]:
+def _fetch(
+    state: ServerState, audience: _Audience, last_id: int
+) -> tuple[list[EventRow], set[str]]:
+    """The next batch of events and which of the incidents it is about the caller may read."""
     with state.db.read() as session:
-        return events.after(session, last_id, state.settings.event_batch)
+        rows = events.after(session, last_id, state.settings.event_batch)
+        about = {row.scope_incident_id for row in rows if row.scope_incident_id is not None}
+        readable = incidents.readable_ids(session, audience.caller, about) if about else set()
+        return rows, readable
 
 
 def _frame(event_id: int, event_type: str, data: str) -> bytes:
@@ -114,10 +125,10 @@ async def _stream(
     next_heartbeat = time.monotonic() + settings.heartbeat_s
     while True:
         waiter = state.notifier.waiter()  # taken before the read: no wake-up can slip by
-        rows = await to_thread.run_sync(_fetch, state, last_id)
+        rows, readable = await to_thread.run_sync(_fetch, state, audience, last_id)
         for row in rows:
             last_id = row.id
-            if audience.admits(row):
+            if audience.admits(row, readable):
                 yield _frame(row.id, row.type, row.data)
         if len(rows) >= settings.event_batch:
             continue

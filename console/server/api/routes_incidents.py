@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as ReceivedFile
 
+from console.domain.categories import CATEGORIES
 from console.domain.incident import (
     FeedbackResult,
     IncidentState,
@@ -37,7 +38,16 @@ from console.server.services import incidents
 from console.server.services.errors import ApiError, Invalid
 from console.server.services.media import Upload
 from console.wire.common import NO_NUL, Statement
-from console.wire.incidents import ActionIn, IncidentIn, IncidentOut, IncidentPage, incident_out
+from console.wire.incidents import (
+    ActionIn,
+    CategoryOut,
+    EscalateIn,
+    IncidentIn,
+    IncidentOut,
+    IncidentPage,
+    category_out,
+    incident_out,
+)
 
 router = APIRouter(tags=["incidents"])
 
@@ -207,6 +217,8 @@ def create_incident(
         address=body.address,
         camera_ids=tuple(body.camera_ids),
         alert_ids=tuple(body.alert_ids),
+        caller_name=body.caller_name,
+        caller_phone=body.caller_phone,
     )
     payload = body.model_dump_json()
     if uploads:
@@ -252,8 +264,9 @@ def list_incidents(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     cursor: Annotated[str | None, Query(max_length=500, pattern=NO_NUL)] = None,
 ) -> IncidentPage:
-    """Incidents, most recently updated first. Unit users see only those dispatched to their
-    unit."""
+    """Incidents the caller may read, most recently updated first: unit users those their
+    unit leads or assists in; operators and supervisors those their department's cameras or
+    villages cover, those dispatched to its units and those they raised; administrators all."""
     where = incidents.IncidentFilter(
         states=_states(state_filter),
         priority=priority,
@@ -303,6 +316,7 @@ def act(
         priority=body.priority,
         disposition=body.disposition,
         merged_into=body.merged_into,
+        assisting_unit_ids=tuple(body.assisting_unit_ids),
     )
     return write(
         state,
@@ -411,3 +425,48 @@ def verification(
         return 201, incident_out(incident)
 
     return write(state, caller, idempotency_key, request, payload, work)
+
+
+@router.post(
+    "/incidents/{incident_id}/escalate",
+    response_model=IncidentOut,
+    responses=documented(400, 401, 403, 404, 409, 422),
+)
+def escalate(
+    incident_id: PathId,
+    body: EscalateIn,
+    request: Request,
+    caller: CallerDep,
+    state: State,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Move the responsibility one grid level up (household → group → village → town →
+    city), by an operator or a supervisor, with a reason. 409 ``illegal_transition`` when the
+    incident is finished or already at the city. Time limits also escalate by themselves:
+    one level when the overdue ladder reaches ``report``, one more per further half window."""
+    return write(
+        state,
+        caller,
+        idempotency_key,
+        request,
+        body.model_dump_json(),
+        lambda session: (
+            200,
+            incident_out(
+                incidents.escalate_by_hand(
+                    session,
+                    caller,
+                    incident_id,
+                    body.reason,
+                    expected_version=body.expected_version,
+                )
+            ),
+        ),
+    )
+
+
+@router.get("/categories", response_model=list[CategoryOut], responses=documented(401))
+def categories(caller: CallerDep) -> list[CategoryOut]:
+    """The category catalogue: minor categories (an incident's ``category``) with their major
+    category, time limit and warning thresholds, leading department and first grid level."""
+    return [category_out(item) for item in CATEGORIES]

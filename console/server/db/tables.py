@@ -141,8 +141,15 @@ class AlertRow(Base):
     incident_id: Mapped[str | None] = mapped_column(ID, default=None)
     handled_by: Mapped[str | None] = mapped_column(ID, default=None)
     dismiss_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    # A duplicate merged into another alert (status "merged") names it here.
+    merged_into: Mapped[str | None] = mapped_column(ID, default=None, index=True)
+    duplicate_count: Mapped[int] = mapped_column(Integer, default=0)
+    # An earlier alert of the same camera and kind, detected shortly before (a suggestion).
+    suggested_duplicate_of: Mapped[str | None] = mapped_column(ID, default=None)
 
     snapshot: Mapped[MediaRow | None] = relationship(lazy="joined")
+
+    __table_args__ = (Index("ix_alerts_camera_kind_detected", "camera_id", "kind", "detected_at"),)
 
 
 class IncidentRow(Base):
@@ -170,6 +177,14 @@ class IncidentRow(Base):
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
     requested_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime, default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # A hotline caller (kept in full; masked in logs and the audit trail).
+    caller_name: Mapped[str] = mapped_column(String(100), default="")
+    caller_phone: Mapped[str] = mapped_column(String(40), default="")
+    assisting_unit_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The time-limit state last recorded by the sweep (derived from created_at and due_at).
+    sla_level: Mapped[str] = mapped_column(String(20), default="normal", index=True)
+    ladder: Mapped[str] = mapped_column(String(20), default="none")
+    escalation: Mapped[str | None] = mapped_column(String(20), default=None)
 
     assignments: Mapped[list[AssignmentRow]] = relationship(
         order_by="AssignmentRow.seq", cascade="all, delete-orphan"
@@ -186,6 +201,40 @@ class IncidentRow(Base):
     attachments: Mapped[list[IncidentMediaRow]] = relationship(
         order_by="IncidentMediaRow.position", cascade="all, delete-orphan", lazy="selectin"
     )
+    sla_history: Mapped[list[SlaHistoryRow]] = relationship(
+        order_by="SlaHistoryRow.seq", cascade="all, delete-orphan"
+    )
+    cameras: Mapped[list[IncidentCameraRow]] = relationship(cascade="all, delete-orphan")
+    units: Mapped[list[IncidentUnitRow]] = relationship(cascade="all, delete-orphan")
+
+
+class IncidentCameraRow(Base):
+    """The cameras an incident names, as rows, so that visibility can be decided in SQL."""
+
+    __tablename__ = "incident_cameras"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    camera_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+
+
+class IncidentUnitRow(Base):
+    """Units an incident was dispatched to or assists in (for the unit users' read rule)."""
+
+    __tablename__ = "incident_units"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+
+
+class SlaHistoryRow(Base):
+    """One entry of an incident's time-limit timeline (level, ladder rung, grid level)."""
+
+    __tablename__ = "incident_sla_history"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str] = mapped_column(ID)
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class IncidentMediaRow(Base):
@@ -332,6 +381,8 @@ class EventRow(Base):
     # Who may see it: a camera id (department sharing), and for unit users the units involved.
     scope_camera_id: Mapped[str | None] = mapped_column(ID, default=None)
     scope_unit_ids: Mapped[str | None] = mapped_column(Text, default=None)
+    # An incident's events reach only those who may read the incident when it is sent.
+    scope_incident_id: Mapped[str | None] = mapped_column(ID, default=None)
 
 
 class IdempotencyRow(Base):

@@ -13,6 +13,11 @@ It runs one background thread that, on every tick of simulated time:
 A configurable share of "fixed" reports are not really fixed; ``truly_fixed(incident_id)``
 tells which, so verification can be shown to catch them. Simulated time runs ``speed``
 times faster than the wall clock.
+
+With a ``ProblemStage`` (``problems``), every alert comes from a problem the simulator first
+puts in front of the camera (a stall, smoke, ...), so the live pictures and the alert's
+snapshot show it; a true "fixed" report takes the incident's problem away, a false one
+leaves it standing.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import requests
 from console.domain.geo import haversine_m
 from console.domain.model import (
     AlertKind,
+    Camera,
     CameraKind,
     CameraStatus,
     GeoPoint,
@@ -45,6 +51,7 @@ from console.domain.model import (
 from console.server.demo import geography
 from console.server.demo.field_api import ApiError, ApiSession
 from console.server.demo.photos import scene_photo
+from console.server.demo.problems import ProblemStage
 from console.server.demo.world import World, is_visible_to
 
 logger = logging.getLogger(__name__)
@@ -97,6 +104,9 @@ VEHICLE_SPEED_MPS = 11.0  # about 40 km/h through town traffic
 PERSON_SPEED_MPS = 4.0  # on an electric bicycle
 DRIFT_SPEED_MPS = 1.2
 MAX_ALERTS_PER_TICK = 20  # after a stall, catch up gently instead of flooding the server
+# Tries at finding a camera whose feed can draw a new problem without mixing it up with
+# another one; after that the alert is a detector's false alarm with nothing to see.
+PROBLEM_PLACE_TRIES = 4
 OUTAGE_LOG_EVERY_S = 30.0
 
 
@@ -173,6 +183,9 @@ class FieldSimulator:
         drift_reports_per_tick: int = 4,
         timing: FieldTiming | None = None,
         request_timeout_s: float = 5.0,
+        problems: ProblemStage | None = None,
+        problem_ttl_s: float = 300.0,
+        alert_after_s: float = 2.0,
     ) -> None:
         if speed <= 0 or tick_s <= 0 or poll_interval_s <= 0:
             raise ValueError("speed, tick_s and poll_interval_s must be positive")
@@ -190,6 +203,12 @@ class FieldSimulator:
         self._drift_reports_per_tick = drift_reports_per_tick
         self._timing = timing or FieldTiming()
         self._timeout_s = request_timeout_s
+        self._problems = problems
+        self._problem_ttl_s = problem_ttl_s
+        self._alert_after_s = alert_after_s
+        # Alerts waiting for their problem to show in the camera's pictures: (wall time due,
+        # camera id, form fields).
+        self._pending_alerts: list[tuple[float, str, dict[str, str]]] = []
 
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -289,6 +308,7 @@ class FieldSimulator:
 
     def _tick(self, wall_now: float, dt: float) -> None:
         self._emit_alerts()
+        self._send_due_alerts(wall_now)
         if wall_now >= self._next_poll_at:
             self._next_poll_at = wall_now + self._poll_interval_s
             self._poll_assignments()
@@ -330,11 +350,36 @@ class FieldSimulator:
             self._next_alert_at = self._sim_now + self._next_alert_gap()
 
     def _post_alert(self) -> None:
+        camera, kind = self._pick_detection()
+        if self._problems is not None:
+            for attempt in range(PROBLEM_PLACE_TRIES):
+                if attempt:
+                    camera, kind = self._pick_detection()
+                placed = self._problems.place(
+                    kind.value, camera.position, ttl_s=self._problem_ttl_s, exclusive=True
+                )
+                if placed is not None:
+                    # The detector reports once the problem is in the pictures.
+                    self._pending_alerts.append(
+                        (
+                            time.monotonic() + self._alert_after_s,
+                            camera.id,
+                            self._alert_form(camera, kind),
+                        )
+                    )
+                    self._count("problems")
+                    return
+        self._send_alert(camera.id, self._alert_form(camera, kind))
+
+    def _pick_detection(self) -> tuple[Camera, AlertKind]:
+        """A camera, and what its detector sees there."""
         camera = self._rng.choice(self._alert_cameras)
         kinds, weights = zip(*ALERT_KINDS[camera.kind], strict=True)
-        kind = self._rng.choices(kinds, weights)[0]
+        return camera, self._rng.choices(kinds, weights)[0]
+
+    def _alert_form(self, camera: Camera, kind: AlertKind) -> dict[str, str]:
         confidence = round(self._rng.uniform(0.55, 0.98), 3)
-        data = {
+        return {
             "kind": kind.value,
             "camera_id": camera.id,
             "confidence": str(confidence),
@@ -342,8 +387,20 @@ class FieldSimulator:
             "lat": str(camera.position.lat),
             "lon": str(camera.position.lon),
         }
+
+    def _send_due_alerts(self, wall_now: float) -> None:
+        due = [a for a in self._pending_alerts if a[0] <= wall_now]
+        if not due:
+            return
+        self._pending_alerts = [a for a in self._pending_alerts if a[0] > wall_now]
+        for _at, camera_id, data in due:
+            if self._stop.is_set():
+                return
+            self._send_alert(camera_id, data)
+
+    def _send_alert(self, camera_id: str, data: dict[str, str]) -> None:
         files = None
-        picture = self._take_snapshot(camera.id)
+        picture = self._take_snapshot(camera_id)
         if picture is not None:
             content_type, filename = _image_type(picture)
             files = [("snapshot", (filename, picture, content_type))]
@@ -352,7 +409,7 @@ class FieldSimulator:
             admin.call("POST", "/alerts", data=data, files=files)
         except ApiError as exc:
             self._count("errors")
-            logger.warning("alert from %s refused: %s", camera.id, exc)
+            logger.warning("alert from %s refused: %s", camera_id, exc)
             return
         self._count("alerts")
 
@@ -510,6 +567,8 @@ class FieldSimulator:
             files=[("photos", (photo.filename, photo.data, photo.content_type))],
             idempotency_key=f"field-{task.assignment_id}-feedback",
         )
+        if really and self._problems is not None:
+            self._problems.fix(task.incident_id)
         with self._lock:
             self._progress.truly_fixed[task.incident_id] = really
             self._progress.counts["feedback"] += 1

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.server.media.problem_art import LAYER_BOX, layer_yuva420p
 from console.server.media.scenes import (
     CANVAS,
     Scene,
@@ -17,6 +20,9 @@ from console.server.media.scenes import (
 
 NAME_FILE = "name.txt"
 CLOCK_FILE = "clock.txt"
+# The transparent layer of problems standing before the camera (see ``problem_art``),
+# replaced while the encoder runs.
+PROBLEM_LAYER_FILE = "problems.yuva"
 # drawtext expands this to the wall-clock time of each frame ("YYYY-MM-DD HH:MM:SS").
 LIVE_CLOCK = "%{localtime}"
 MUX_DELAY = "0.1"
@@ -70,6 +76,38 @@ def write_caption_files(folder: Path, name: str, clock: str) -> None:
     (folder / CLOCK_FILE).write_text(clock, encoding="utf-8")
 
 
+def write_problem_layer(folder: Path, kinds: Iterable[str]) -> None:
+    """Show the drawings of ``kinds`` in the feed encoded in ``folder`` (none: a clear view).
+
+    The file is replaced in one step, so the encoder never reads half a picture.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    fresh = folder / (PROBLEM_LAYER_FILE + ".new")
+    fresh.write_bytes(layer_yuva420p(kinds))
+    os.replace(fresh, folder / PROBLEM_LAYER_FILE)
+
+
+def _problem_layer_input(rate: str) -> list[str]:
+    # The image demuxer opens the file again for every frame it reads, so a replaced file
+    # shows within a frame or two. Without probing, ffmpeg does not buffer seconds of old
+    # layers before it starts; -re keeps the reading in step with the scene. The layer is
+    # raw yuva420p at the scene's rate: reading it costs a copy, where decoding and
+    # converting a PNG every frame cost more than half as much again as the whole encode,
+    # and a slower layer rate would hold the scene's frames back waiting for the next layer.
+    _x, _y, width, height = LAYER_BOX
+    return [
+        "-re", "-analyzeduration", "0", "-probesize", "32",
+        "-f", "image2", "-loop", "1", "-framerate", rate,
+        "-c:v", "rawvideo", "-pixel_format", "yuva420p", "-video_size", f"{width}x{height}",
+        "-i", PROBLEM_LAYER_FILE,
+    ]  # fmt: skip
+
+
+def _with_problem_layer(scene_out: str, out: str) -> str:
+    x, y, _w, _h = LAYER_BOX
+    return f"[{scene_out}][1:v]overlay=x={x}:y={y}[{out}]"
+
+
 def live_feed_command(
     scene: Scene,
     *,
@@ -82,8 +120,8 @@ def live_feed_command(
 ) -> list[str]:
     """ffmpeg encoding one scene, in real time, as a main and a sub stream (MPEG-TS over UDP).
 
-    Run it in a folder holding the caption files. One process for both streams keeps the two
-    pictures identical. ``ts_offset`` keeps timestamps increasing across encoder restarts.
+    Run it in a folder holding the caption files and the problem layer. One process for both
+    streams keeps the two pictures identical. ``ts_offset`` keeps timestamps increasing across encoder restarts.
     """
     font = font_file()
     source_fps = max(main.fps, sub.fps)
@@ -101,7 +139,8 @@ def live_feed_command(
         )
 
     graph = (
-        f"{scene_graph(scene, rate_text(source_fps), out='scene')};"
+        f"{scene_graph(scene, rate_text(source_fps), out='bare')};"
+        f"{_with_problem_layer('bare', 'scene')};"
         f"[scene]split=2[m0][s0];"
         f"[m0]{branch(main, 'MAIN')}[main];"
         f"[s0]{branch(sub, 'SUB')}[sub]"
@@ -115,8 +154,8 @@ def live_feed_command(
 
     return [
         "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
-        "-re", "-f", "lavfi", "-i", source, "-filter_complex", graph,
-        *output("main", main, main_udp), *output("sub", sub, sub_udp),
+        "-re", "-f", "lavfi", "-i", source, *_problem_layer_input(rate_text(source_fps)),
+        "-filter_complex", graph, *output("main", main, main_udp), *output("sub", sub, sub_udp),
     ]  # fmt: skip
 
 

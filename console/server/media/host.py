@@ -34,7 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from console.server.media.encoder import StreamShape, live_feed_command
+from console.server.media.encoder import (
+    PROBLEM_LAYER_FILE,
+    StreamShape,
+    live_feed_command,
+    write_problem_layer,
+)
 from console.server.media.relay import GopRelay, RelayedStream
 from console.server.media.scenes import scene_for
 
@@ -133,6 +138,8 @@ class StreamHost:
     def _spawn(self, feed: _FeedProcess) -> None:
         main, sub = (StreamShape(**feed.spec[kind]) for kind in ("main", "sub"))
         ports = {s["kind"]: int(s["udp_port"]) for s in feed.spec["streams"]}
+        if not (feed.folder / PROBLEM_LAYER_FILE).exists():
+            write_problem_layer(feed.folder, ())  # the encoder reads the layer from its start
         command = live_feed_command(
             scene_for(feed.index),
             main=main,

@@ -4,6 +4,8 @@ A ``CameraSimulator`` owns one child process group: the stream host
 (``console.server.media.host``) and, below it, one ffmpeg encoder per feed. Every stream is
 served as HTTP MPEG-TS (for libvlc) and RTSP (RTP over UDP, for FFmpeg-based players). The
 camera name and the wall clock are burned into every picture; scenes differ per feed.
+``show_problems`` draws problems standing before a feed's cameras (a stall, smoke, ...; see
+``problem_art``) into its pictures while it runs.
 
 ``http_relay`` picks the HTTP server: ``"gop"`` (default) serves every stream on one port
 from a relay with a GOP cache, so a new viewer starts at the newest keyframe at once;
@@ -29,13 +31,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from console.server.media.encoder import LIVE_CLOCK, write_caption_files
+from console.server.media.encoder import LIVE_CLOCK, write_caption_files, write_problem_layer
 from console.server.media.host import die_with_parent
 from console.server.media.ports import free_ports
 from console.server.media.probe import http_bytes, rtsp_describes
@@ -116,6 +118,7 @@ class CameraSimulator:
         self._process: subprocess.Popen[bytes] | None = None
         self._replies: queue.Queue[str] = queue.Queue()
         self._lock = threading.Lock()
+        self._layer_lock = threading.Lock()
         self._ports: _Ports | None = None
         self._feeds: list[Feed] = []
         # Bound but never listening: connections are refused, like a camera that is offline.
@@ -207,6 +210,14 @@ class CameraSimulator:
         self._command(f"start {self._checked(index)}")
         self._wait_until_live([index], time.monotonic() + timeout, rtsp=False)
 
+    def show_problems(self, index: int, kinds: Iterable[str]) -> None:
+        """Draw the problems ``kinds`` (``problem_art`` drawing kinds) into feed ``index``'s
+        pictures from now on; an empty ``kinds`` clears them. Takes effect within a frame or two.
+        """
+        folder = self.workdir / f"feed{self._checked(index) + 1:02d}"
+        with self._layer_lock:
+            write_problem_layer(folder, kinds)
+
     def snapshot_jpeg(self, index: int, timeout: float = 10) -> bytes:
         """One current picture of feed ``index`` (from its sub stream) as JPEG."""
         url = self.feeds[self._checked(index)].sub.http
@@ -288,6 +299,7 @@ class CameraSimulator:
         for feed in self._feeds:
             folder = self.workdir / f"feed{feed.index + 1:02d}"
             write_caption_files(folder, feed.name, LIVE_CLOCK)
+            write_problem_layer(folder, ())
             feeds.append(
                 {
                     "index": feed.index,

@@ -20,4 +20,7 @@ def alert_of(row: AlertRow) -> Alert:
         incident_id=row.incident_id,
         handled_by=row.handled_by,
         dismiss_reason=row.dismiss_reason,
+        merged_into=row.merged_into,
+        duplicate_count=row.duplicate_count or 0,
+        suggested_duplicate_of=row.suggested_duplicate_of,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
@@ -26,11 +26,16 @@ from console.wire.events import EventType
 
 # What an operator may still do with an alert in each status.
 _NEXT: dict[AlertStatus, tuple[str, ...]] = {
-    AlertStatus.NEW: ("acknowledge", "dismiss", "promote"),
-    AlertStatus.ACKNOWLEDGED: ("dismiss", "promote"),
+    AlertStatus.NEW: ("acknowledge", "dismiss", "promote", "merge"),
+    AlertStatus.ACKNOWLEDGED: ("dismiss", "promote", "merge"),
     AlertStatus.DISMISSED: (),
     AlertStatus.PROMOTED: (),
+    AlertStatus.MERGED: (),
 }
+
+DUPLICATE_WINDOW = timedelta(minutes=10)
+"""An alert of the same camera and kind detected this soon after another is suggested as its
+duplicate."""
 
 _DEFAULT_PRIORITY = {
     AlertKind.SMOKE_FIRE: Priority.P1,
@@ -184,7 +189,10 @@ def promote(
         camera_ids=(row.camera_id,),
         alert_ids=(row.id,),
     )
-    incident = incidents.create(session, caller, new)
+    snapshot = alert_of(row).snapshot
+    incident = incidents.create(
+        session, caller, new, attach=(snapshot,) if snapshot is not None else ()
+    )
     audit.record(
         session,
         caller,
@@ -194,6 +202,61 @@ def promote(
         detail={"incident_id": incident.id},
     )
     return incident
+
+
+def merge(session: Session, caller: Caller, alert_id: str, into: str) -> Alert:
+    """Mark the alert a duplicate of ``into`` (status ``merged``); ``into`` counts one more
+    duplicate. Both changes are announced; the merge is audited."""
+    row = _handle(session, caller, alert_id, "merge")
+    if into == row.id:
+        raise Invalid("into", "an alert cannot be merged into itself")
+    target = session.scalar(
+        _readable(caller, AlertRow).where(AlertRow.id == into).with_for_update(of=AlertRow)
+    )
+    if target is None:
+        raise Invalid("into", f"no alert {into}")
+    if target.status == AlertStatus.MERGED.value:
+        raise Conflict(
+            f"alert {into} is itself merged into {target.merged_into}; merge into that one",
+            code="conflict",
+        )
+    row.status = AlertStatus.MERGED.value
+    row.merged_into = target.id
+    row.handled_by = caller.user_id
+    target.duplicate_count = (target.duplicate_count or 0) + 1
+    audit.record(
+        session,
+        caller,
+        "alert.merge",
+        entity_type="alert",
+        entity_id=row.id,
+        detail={"into": target.id, "camera_id": row.camera_id, "kind": row.kind},
+    )
+    merged = alert_of(row)
+    events.emit(session, EventType.ALERT_UPDATED, alert_out(merged), camera_id=row.camera_id)
+    events.emit(
+        session, EventType.ALERT_UPDATED, alert_out(alert_of(target)), camera_id=target.camera_id
+    )
+    return merged
+
+
+def _original_of(session: Session, camera_id: str, kind: str, detected_at: datetime) -> str | None:
+    """The alert a new detection most likely repeats: the latest one of the same camera and
+    kind in the window before it that is not itself a duplicate or a false alarm."""
+    query = (
+        select(AlertRow.id)
+        .where(
+            AlertRow.camera_id == camera_id,
+            AlertRow.kind == kind,
+            AlertRow.detected_at <= detected_at,
+            AlertRow.detected_at >= detected_at - DUPLICATE_WINDOW,
+            AlertRow.status.not_in([AlertStatus.MERGED.value, AlertStatus.DISMISSED.value]),
+        )
+        .order_by(AlertRow.detected_at.desc(), AlertRow.id.desc())
+        .limit(1)
+    )
+    found = session.scalar(query)
+    return str(found) if found is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +289,7 @@ def ingest(
             raise NotFound(f"no camera {new.camera_id}")
         camera = found
     detected_at = new.detected_at or utcnow()
+    original = _original_of(session, camera.id, new.kind.value, detected_at)
     media_row = None
     if snapshot is not None:
         media_row = store.save(
@@ -248,6 +312,8 @@ def ingest(
         confidence=new.confidence,
         status=AlertStatus.NEW.value,
         snapshot=media_row,
+        suggested_duplicate_of=original,
+        duplicate_count=0,
     )
     session.add(row)
     alert = alert_of(row)

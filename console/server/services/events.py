@@ -30,8 +30,13 @@ def emit(
     *,
     camera_id: str | None = None,
     unit_ids: Iterable[str] = (),
+    incident_id: str | None = None,
 ) -> None:
-    """Queue one event; it becomes visible when the surrounding transaction commits."""
+    """Queue one event; it becomes visible when the surrounding transaction commits.
+
+    ``camera_id`` limits it to those who may see the camera; ``incident_id`` to those who
+    may read the incident when the event is sent (the stream checks the read rule then).
+    """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_EVENT_LOCK})
         # Delivered at commit to every server process listening (see server.notifier).
@@ -44,6 +49,7 @@ def emit(
             data=payload.model_dump_json(),
             scope_camera_id=camera_id,
             scope_unit_ids=",".join(units) if units else None,
+            scope_incident_id=incident_id,
         )
     )
     session.info[EVENTS_WRITTEN] = True

@@ -7,13 +7,14 @@ its live event, all in the caller's one transaction.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, exists, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from console.domain.incident import (
@@ -36,10 +37,15 @@ from console.domain.incident import (
     VerificationVerdict,
     allowed_actions,
     attach_verification,
+    default_due_at,
+    escalate,
+    sla_update,
     transition,
     verification_since_feedback,
 )
 from console.domain.model import AlertStatus, GeoPoint, MediaKind, MediaRef, RegionKind, Role
+from console.domain.privacy import mask_name, mask_phone
+from console.domain.sla import GridLevel, Ladder, SlaLevel, SlaStep, SlaStepKind
 from console.server.db.tables import (
     AlertRow,
     AssignmentRow,
@@ -47,9 +53,12 @@ from console.server.db.tables import (
     FeedbackPhotoRow,
     FeedbackRow,
     HistoryRow,
+    IncidentCameraRow,
     IncidentMediaRow,
     IncidentRow,
+    IncidentUnitRow,
     RegionRow,
+    SlaHistoryRow,
     UnitRow,
     VerificationMediaRow,
     VerificationRow,
@@ -66,6 +75,8 @@ from console.server.services.units import subtree_ids
 from console.wire.alerts import alert_out
 from console.wire.events import EventType
 from console.wire.incidents import incident_out
+
+logger = logging.getLogger(__name__)
 
 # How far in the future a client clock may be before its capture time is refused.
 _CLOCK_SKEW = timedelta(minutes=5)
@@ -151,6 +162,22 @@ def incident_of(row: IncidentRow) -> Incident:
         ),
         requested_due_at=row.requested_due_at,
         attachments=tuple(media_of(item.media) for item in row.attachments),
+        caller_name=row.caller_name,
+        caller_phone=row.caller_phone,
+        assisting_unit_ids=tuple(row.assisting_unit_ids or ()),
+        sla_level=SlaLevel(row.sla_level),
+        ladder=Ladder(row.ladder),
+        escalation=GridLevel(row.escalation) if row.escalation else None,
+        sla_history=tuple(
+            SlaStep(
+                at=step.at,
+                kind=SlaStepKind(step.kind),
+                value=step.value,
+                actor_id=step.actor_id,
+                reason=step.reason,
+            )
+            for step in row.sla_history
+        ),
     )
 
 
@@ -172,6 +199,27 @@ def _store(row: IncidentRow, incident: Incident) -> None:
     row.requested_due_at = incident.requested_due_at
     row.version = incident.version
     row.updated_at = incident.updated_at
+    row.caller_name = incident.caller_name
+    row.caller_phone = incident.caller_phone
+    row.assisting_unit_ids = list(incident.assisting_unit_ids)
+    row.sla_level = incident.sla_level.value
+    row.ladder = incident.ladder.value
+    row.escalation = incident.escalation.value if incident.escalation else None
+    _sync_links(row, incident)
+
+    for seq in range(len(row.sla_history), len(incident.sla_history)):
+        step = incident.sla_history[seq]
+        row.sla_history.append(
+            SlaHistoryRow(
+                incident_id=incident.id,
+                seq=seq,
+                at=step.at,
+                kind=step.kind.value,
+                value=step.value,
+                actor_id=step.actor_id,
+                reason=step.reason,
+            )
+        )
 
     by_id = {a.id: a for a in row.assignments}
     for seq, assignment in enumerate(incident.assignments):
@@ -247,6 +295,26 @@ def _store(row: IncidentRow, incident: Incident) -> None:
         )
 
 
+def _sync_links(row: IncidentRow, incident: Incident) -> None:
+    """Keep the camera and unit link rows (what the read rule queries) equal to the incident's."""
+    cameras = set(incident.camera_ids)
+    row.cameras[:] = [link for link in row.cameras if link.camera_id in cameras]
+    present = {link.camera_id for link in row.cameras}
+    row.cameras.extend(
+        IncidentCameraRow(incident_id=incident.id, camera_id=camera)
+        for camera in incident.camera_ids
+        if camera not in present
+    )
+    units = set(incident.unit_ids)
+    row.units[:] = [link for link in row.units if link.unit_id in units]
+    present = {link.unit_id for link in row.units}
+    row.units.extend(
+        IncidentUnitRow(incident_id=incident.id, unit_id=unit)
+        for unit in incident.unit_ids
+        if unit not in present
+    )
+
+
 def _with_children() -> tuple[Any, ...]:
     return (
         selectinload(IncidentRow.assignments),
@@ -254,6 +322,9 @@ def _with_children() -> tuple[Any, ...]:
         selectinload(IncidentRow.verifications),
         selectinload(IncidentRow.history),
         selectinload(IncidentRow.attachments),
+        selectinload(IncidentRow.sla_history),
+        selectinload(IncidentRow.cameras),
+        selectinload(IncidentRow.units),
     )
 
 
@@ -285,14 +356,41 @@ def refusal(error: TransitionError) -> ApiError:
 
 
 def _visible(session: Session, caller: Caller) -> ColumnElement[bool] | None:
-    """Unit users see the incidents their unit (or a team under it) was ever dispatched to;
-    everyone else sees all."""
-    if caller.role is not Role.UNIT:
+    """SQL condition: the incident row may be read by ``caller`` (None: every row).
+
+    Administrators read all. Unit users read the incidents their unit, or a unit under it,
+    was ever dispatched to or assists in. Operators and supervisors read an incident that
+    names a camera their department may see; one that names no camera (a hotline call, a
+    point on the map) when it lies in a village where their department may see a camera;
+    one dispatched to a unit of their department; and one they raised themselves. An
+    incident seen through cameras is as private as they are: a village where the department
+    sees other cameras does not open it. Anything else answers 404 everywhere: the
+    list, the record, its actions, its live events and its files.
+    """
+    if caller.is_admin:
         return None
-    units = subtree_ids(session, caller.unit_id) if caller.unit_id else set()
-    return exists().where(
-        AssignmentRow.incident_id == IncidentRow.id, AssignmentRow.unit_id.in_(units)
+    if caller.role is Role.UNIT:
+        units = subtree_ids(session, caller.unit_id) if caller.unit_id else set()
+        return exists().where(
+            IncidentUnitRow.incident_id == IncidentRow.id, IncidentUnitRow.unit_id.in_(units)
+        )
+    if not caller.is_duty:
+        return false()
+    seen_camera = exists().where(
+        IncidentCameraRow.incident_id == IncidentRow.id,
+        CameraRow.id == IncidentCameraRow.camera_id,
+        visible_clause(caller),
     )
+    no_camera = ~exists().where(IncidentCameraRow.incident_id == IncidentRow.id)
+    seen_region = no_camera & IncidentRow.region_id.in_(
+        select(CameraRow.region_id).where(visible_clause(caller)).distinct()
+    )
+    own_units = exists().where(
+        IncidentUnitRow.incident_id == IncidentRow.id,
+        UnitRow.id == IncidentUnitRow.unit_id,
+        UnitRow.department_id == caller.department_id,
+    )
+    return or_(seen_camera, seen_region, own_units, IncidentRow.created_by == caller.user_id)
 
 
 def _load(session: Session, caller: Caller, incident_id: str, *, lock: bool) -> IncidentRow:
@@ -329,7 +427,8 @@ def _announce(session: Session, incident: Incident, event_type: EventType) -> No
         session,
         event_type,
         incident_out(incident),
-        unit_ids=[a.unit_id for a in incident.assignments],
+        unit_ids=incident.unit_ids,
+        incident_id=incident.id,
     )
 
 
@@ -348,6 +447,8 @@ class NewIncident:
     address: str = ""
     camera_ids: tuple[str, ...] = ()
     alert_ids: tuple[str, ...] = ()
+    caller_name: str = ""
+    caller_phone: str = ""
 
 
 def _nearest_village(session: Session, lat: float, lon: float) -> str | None:
@@ -369,11 +470,13 @@ def create(
     *,
     store: MediaStore | None = None,
     snapshots: Sequence[Upload] = (),
+    attach: Sequence[MediaRef] = (),
 ) -> Incident:
     """Raise an incident (state REPORTED); linked alerts become PROMOTED.
 
     ``snapshots`` (JPEG/PNG, checked like verification media, sha256 kept) become the
-    report's ``attachments``; every file is checked before any is stored.
+    report's ``attachments``; every file is checked before any is stored. ``attach`` adds
+    files already stored (an alert's snapshot when the alert is promoted) before them.
     """
     caller.require(Role.OPERATOR, Role.SUPERVISOR)
     if snapshots and store is None:
@@ -397,7 +500,10 @@ def create(
             store.check(upload, field=f"snapshots.{index}", allowed=IMAGE_TYPES)
 
     now = utcnow()
-    attachments = _save_snapshots(session, caller, store, snapshots, camera_ids, now)
+    attachments = (
+        *attach,
+        *_save_snapshots(session, caller, store, snapshots, camera_ids, now),
+    )
     sequence = counters.bump(session, f"incident:{now:%Y%m%d}")
     incident = Incident(
         id=new_id(),
@@ -417,7 +523,11 @@ def create(
         camera_ids=tuple(camera_ids),
         alert_ids=tuple(alert_ids),
         attachments=attachments,
+        caller_name=new.caller_name.strip(),
+        caller_phone=new.caller_phone.strip(),
+        due_at=default_due_at(new.category, now),
     )
+    incident = sla_update(incident, now)
     row = IncidentRow(
         id=incident.id,
         number=incident.number,
@@ -430,6 +540,9 @@ def create(
         feedbacks=[],
         verifications=[],
         history=[],
+        sla_history=[],
+        cameras=[],
+        units=[],
         attachments=[
             IncidentMediaRow(position=i, media_id=item.id) for i, item in enumerate(attachments)
         ],
@@ -453,11 +566,29 @@ def create(
             "number": incident.number,
             "source": incident.source.value,
             "attachments": [item.sha256 for item in attachments],
+            **_masked_caller(incident),
         },
         at=now,
     )
+    logger.info(
+        "incident %s raised by %s (%s)%s",
+        incident.number,
+        caller.username,
+        incident.source.value,
+        "".join(f" {key}={value}" for key, value in _masked_caller(incident).items()),
+    )
     _announce(session, incident, EventType.INCIDENT_CREATED)
     return incident
+
+
+def _masked_caller(incident: Incident) -> dict[str, str]:
+    """The hotline caller as the audit trail and the log may show them: masked."""
+    found: dict[str, str] = {}
+    if incident.caller_name:
+        found["caller_name"] = mask_name(incident.caller_name)
+    if incident.caller_phone:
+        found["caller_phone"] = mask_phone(incident.caller_phone)
+    return found
 
 
 def _save_snapshots(
@@ -578,6 +709,7 @@ class ActionRequest:
     priority: Priority | None = None
     disposition: Disposition | None = None
     merged_into: str | None = None
+    assisting_unit_ids: tuple[str, ...] = ()
 
 
 def _check_version(incident: Incident, expected: int | None, caller: Caller) -> None:
@@ -600,6 +732,7 @@ def _apply(
     audit_action: str,
     detail: Mapping[str, object],
 ) -> Incident:
+    after = sla_update(after, after.updated_at)
     _store(row, after)
     audit.record(
         session,
@@ -632,22 +765,31 @@ def act(session: Session, caller: Caller, incident_id: str, request: ActionReque
     row = _load(session, caller, incident_id, lock=True)
     incident = incident_of(row)
     _check_version(incident, request.expected_version, caller)
-    dispatching = request.action is Action.DISPATCH and request.unit_id
-    if dispatching and session.get(UnitRow, request.unit_id) is None:
+    dispatching = request.action is Action.DISPATCH
+    if dispatching and request.unit_id and session.get(UnitRow, request.unit_id) is None:
         raise Invalid("unit_id", f"no unit {request.unit_id}")
+    if dispatching:
+        for index, unit_id in enumerate(request.assisting_unit_ids):
+            if session.get(UnitRow, unit_id) is None:
+                raise Invalid(f"assisting_unit_ids.{index}", f"no unit {unit_id}")
     merging = request.action is Action.MERGE and request.merged_into
-    if merging and session.get(IncidentRow, request.merged_into) is None:
+    if merging and not readable_ids(session, caller, [str(request.merged_into)]):
         raise Invalid("merged_into", f"no incident {request.merged_into}")
+    due_at = request.due_at
+    if request.action is Action.FILE and due_at is None and request.category:
+        # Filing decides the category, and with it the time limit.
+        due_at = default_due_at(request.category, incident.created_at)
     evidence = Evidence(
         reason=request.reason,
         unit_id=request.unit_id,
         assignment_id=new_id() if request.action is Action.DISPATCH else None,
         instructions=request.instructions,
-        due_at=request.due_at,
+        due_at=due_at,
         category=request.category,
         priority=request.priority,
         disposition=request.disposition,
         merged_into=request.merged_into,
+        assisting_unit_ids=request.assisting_unit_ids if dispatching else (),
     )
     try:
         changed = transition(incident, request.action, caller.actor, evidence, at=utcnow())
@@ -658,6 +800,8 @@ def act(session: Session, caller: Caller, incident_id: str, request: ActionReque
         detail["reason"] = request.reason.strip()[:500]
     if request.unit_id:
         detail["unit_id"] = request.unit_id
+    if dispatching and request.assisting_unit_ids:
+        detail["assisting_unit_ids"] = list(request.assisting_unit_ids)
     if request.disposition is not None:
         detail["disposition"] = request.disposition.value
     if _closes_without_looking(incident, request.action):
@@ -789,3 +933,68 @@ def add_verification(
         raise refusal(error) from None
     detail = {"verdict": verdict.value, "media": [m.sha256 for m in stored], "cameras": cameras}
     return _apply(session, caller, row, incident, changed, "incident.verification", detail)
+
+
+def escalate_by_hand(
+    session: Session,
+    caller: Caller,
+    incident_id: str,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> Incident:
+    """Move the responsibility for the incident one grid level up (audited, announced)."""
+    row = _load(session, caller, incident_id, lock=True)
+    incident = incident_of(row)
+    _check_version(incident, expected_version, caller)
+    try:
+        changed = escalate(incident, caller.actor, reason, at=utcnow())
+    except TransitionError as error:
+        raise refusal(error) from None
+    _store(row, changed)
+    audit.record(
+        session,
+        caller,
+        "incident.escalate",
+        entity_type="incident",
+        entity_id=changed.id,
+        detail={
+            "from": incident.escalation.value if incident.escalation else None,
+            "to": changed.escalation.value if changed.escalation else None,
+            "reason": reason.strip()[:500],
+            "version": changed.version,
+        },
+        at=changed.updated_at,
+    )
+    _announce(session, changed, EventType.INCIDENT_CHANGED)
+    return changed
+
+
+# ----------------------------------------------------------------------------- for the sweep
+
+
+def lock_rows(session: Session, incident_ids: Collection[str]) -> list[IncidentRow]:
+    """The incident rows with their children (loaded together), locked for writing,
+    whoever may read them."""
+    query = (
+        select(IncidentRow)
+        .where(IncidentRow.id.in_(list(incident_ids)))
+        .options(*_with_children())
+        .with_for_update(of=IncidentRow)
+    )
+    return list(session.scalars(query))
+
+
+def stamped(incident: Incident, at: datetime) -> Incident:
+    """``incident`` as a new version changed at ``at``."""
+    return replace(incident, version=incident.version + 1, updated_at=at)
+
+
+def save(session: Session, row: IncidentRow, incident: Incident) -> None:
+    """Write ``incident`` into its row (the caller audits and announces)."""
+    _store(row, incident)
+
+
+def announce(session: Session, incident: Incident, event_type: EventType) -> None:
+    """Publish ``incident`` on the event stream, for those who may read it."""
+    _announce(session, incident, event_type)

@@ -3,7 +3,6 @@ simulator behind its stream addresses, and the console (services, sign-in) on to
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -12,32 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from console.app import Console, Services, SessionWiring
 from tests.support.console_services import running_console
-from tests.support.live_server import TIMEOUT_S, LiveDemoServer, start_demo_server
+from tests.support.live_server import TIMEOUT_S, LiveDemoServer, serve_live_demo
 
-# Three live feeds, kept cheap: small main streams at a low frame rate.
 FEEDS = 3
-FEED_OPTIONS = {
-    "main_fps": 5,
-    "main_size": (640, 360),
-    "sub_fps": 12.5,
-    "sub_size": (480, 270),
-}
 
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveDemoServer]:
-    if shutil.which("ffmpeg") is None:
-        pytest.fail("ffmpeg is needed for the console tests")
-    server = start_demo_server(
-        tmp_path_factory.mktemp("console-server"),
-        camera_count=300,
-        live_feeds=FEEDS,
-        feed_options=FEED_OPTIONS,
-    )
-    try:
-        yield server
-    finally:
-        server.close()
+    yield from serve_live_demo(tmp_path_factory.mktemp("console-server"), FEEDS, "console tests")
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ def test_every_setting_gets_an_editor_of_its_type(dialog: SettingsDialog) -> Non
         "video.max_main_streams": QSpinBox,
         "video.stale_after_s": QDoubleSpinBox,
         "video.output": QComboBox,
+        "alerts.sound": QCheckBox,
         "log.level": QComboBox,
     }
     assert {key: type(editor) for key, editor in dialog.editors.items()} == expected

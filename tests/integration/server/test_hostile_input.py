@@ -124,6 +124,7 @@ BLANK_CASES: dict[BlankCase, dict[str, Any]] = {
         "priority": 2,
     },
     ("POST", "/incidents/{incident_id}/feedback", "text", "form"): {"result": "fixed"},
+    ("POST", "/incidents/{incident_id}/escalate", "reason", "json"): {},
     ("POST", "/alerts/{alert_id}/dismiss", "reason", "json"): {},
     ("POST", "/alerts/{alert_id}/promote", "title", "json"): {},
     ("POST", "/alerts/{alert_id}/promote", "category", "json"): {},

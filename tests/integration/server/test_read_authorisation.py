@@ -1,11 +1,12 @@
 """Every role against every resource that has an owner, on the read and list routes.
 
 A scene is built over HTTP: incidents dispatched to the police, to the urban unit and to
-nobody, each with report snapshots (the police one also with the unit's after-photo and the
-operator's verification proof); alert snapshots and recordings of a centre camera and of a
-police camera; a file of a camera held by no record and a file held by nothing; patrol
-plans and records of two duty officers. The expected outcome of every (role, resource)
-pair is written out below; any other answer, above all an unexpected 200, fails.
+nobody, and one raised on a police camera shared with no one, each with report snapshots
+(the police one also with the unit's after-photo and the operator's verification proof);
+alert snapshots and recordings of a centre camera and of a police camera; a file of a camera
+held by no record and a file held by nothing; patrol plans and records of two duty officers.
+The expected outcome of every (role, resource) pair is written out below; any other answer,
+above all an unexpected 200, fails.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ class Scene:
     media_ids: dict[str, str]
 
 
-def _raise_with_snapshot(op: Client, sample: SampleMedia, title: str) -> IncidentOut:
+def _raise_with_snapshot(
+    op: Client, sample: SampleMedia, title: str, camera_id: str = ""
+) -> IncidentOut:
     response = op.post(
         "/incidents",
         data={
@@ -84,6 +87,7 @@ def _raise_with_snapshot(op: Client, sample: SampleMedia, title: str) -> Inciden
             "source": "operator",
             "lat": "19.21",
             "lon": "110.46",
+            "camera_ids": camera_id,
         },
         files=[("snapshots", ("report.jpg", sample.jpeg, "image/jpeg"))],
     )
@@ -190,6 +194,10 @@ def scene(
     to_police = _raise_with_snapshot(op, sample_media, "派往公安")
     to_urban = _raise_with_snapshot(op, sample_media, "派往执法")
     unassigned = _raise_with_snapshot(op, sample_media, "未派遣")
+    # Seen through a police camera shared with no one: the police department's business only.
+    on_police_camera = _raise_with_snapshot(
+        clients("op2"), sample_media, "公安摄像机上的事件", police_camera
+    )
     dispatch(op, to_urban.id, "unit-urban")
     photo, proof = _handled_by_police(op, police, sample_media, to_police.id)
     centre_alert, centre_snapshot = _alert_snapshot(admin, sample_media, centre_camera)
@@ -213,6 +221,7 @@ def scene(
         "verification proof (police incident)": proof,
         "report snapshot (urban incident)": to_urban.attachments[0].id,
         "report snapshot (unassigned incident)": unassigned.attachments[0].id,
+        "report snapshot (incident on a police camera)": on_police_camera.attachments[0].id,
         "alert snapshot (centre camera)": centre_snapshot,
         "alert snapshot (police camera)": police_snapshot,
         "camera file held by no record": camera_file,
@@ -224,6 +233,7 @@ def scene(
         "verification proof (police incident)": police_readers,
         "report snapshot (urban incident)": urban_readers,
         "report snapshot (unassigned incident)": DUTY,
+        "report snapshot (incident on a police camera)": frozenset({"admin", "op2"}),
         "alert snapshot (centre camera)": CENTRE_STAFF,
         "alert snapshot (police camera)": POLICE_STAFF,
         "camera file held by no record": CENTRE_STAFF,
@@ -233,6 +243,11 @@ def scene(
         Read("incident dispatched to the police", f"/incidents/{to_police.id}", police_readers),
         Read("incident dispatched to the urban unit", f"/incidents/{to_urban.id}", urban_readers),
         Read("incident dispatched to nobody", f"/incidents/{unassigned.id}", DUTY),
+        Read(
+            "incident on a police camera",
+            f"/incidents/{on_police_camera.id}",
+            frozenset({"admin", "op2"}),
+        ),
         *(
             Read(f"media: {label}", f"/media/{media_id}", media_readers[label])
             for label, media_id in media_ids.items()
@@ -257,7 +272,8 @@ def scene(
         Read("the unit list", "/units", EVERYONE),
         Read("the audit trail", "/audit", frozenset({"admin", "sup"}), refusal=403),
     ]
-    incident_ids = frozenset({to_police.id, to_urban.id, unassigned.id})
+    incident_ids = frozenset({to_police.id, to_urban.id, unassigned.id, on_police_camera.id})
+    hotline_ids = frozenset({to_police.id, to_urban.id, unassigned.id})
     record_ids = frozenset({op_record, sup_record})
     recording_ids = frozenset({centre_recording, police_recording})
     alert_ids = frozenset({centre_alert, police_alert})
@@ -267,7 +283,8 @@ def scene(
             "/incidents",
             incident_ids,
             {
-                **dict.fromkeys(DUTY, incident_ids),
+                **dict.fromkeys(("op", "sup"), hotline_ids),
+                **dict.fromkeys(("admin", "op2"), incident_ids),
                 "police": frozenset({to_police.id}),
                 "urban": frozenset({to_urban.id}),
             },

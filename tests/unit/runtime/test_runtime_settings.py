@@ -21,6 +21,7 @@ CHANGED_VALUES: dict[str, Any] = {
     "video.max_main_streams": 2,
     "video.stale_after_s": 5.5,
     "video.output": "native",
+    "alerts.sound": False,
     "ui.remember_layout": False,
     "log.level": "DEBUG",
 }

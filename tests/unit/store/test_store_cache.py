@@ -163,7 +163,7 @@ def test_incident_filters_sorts_and_pages_match_a_reference(store: Store) -> Non
         ),
     ]
     for where in cases:
-        for sort in IncidentSort:
+        for sort in (IncidentSort.UPDATED, IncidentSort.PRIORITY):
             expected = _reference(bodies, where, sort)
             page = store.incidents.query(where, sort=sort, offset=0, limit=40)
             assert page.total == len(expected), where
