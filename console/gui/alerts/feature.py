@@ -36,6 +36,7 @@ from console.gui.alerts.pending import OutboxWatch, alert_of_item
 from console.gui.alerts.view import AlertsPanel
 from console.gui.camera_view import CameraView
 from console.gui.docks import DockId, dock_title
+from console.gui.incidents.feature import fetch_camera
 from console.gui.incidents.raise_dialog import RaiseEventDialog, snapshot_content_type
 from console.gui.session import Session
 from console.store import Store
@@ -80,10 +81,6 @@ def write_snapshot(media_id: str, content_type: str, data: bytes) -> Path:
     path = folder / f"alert-{media_id}{_SNAPSHOT_SUFFIX.get(content_type, '.jpg')}"
     path.write_bytes(data)
     return path
-
-
-def fetch_camera(client: BackendClient, camera_id: str) -> Camera:
-    return client.camera(camera_id).to_domain()
 
 
 # ---------------------------------------------------------------------- the feature
