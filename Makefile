@@ -50,8 +50,7 @@ imports: deps
 # (libvlc, ffmpeg, the server on loopback, SQLite, PostgreSQL, QtWebEngine).
 test: deps translations lint typecheck imports check-translations
 	@pg_url=$$(bash scripts/start-postgres.sh) && \
-	QT_QPA_PLATFORM=offscreen TIANMU_TEST_PG_URL="$$pg_url" \
-	$(PY) -m pytest $(PYTEST_ARGS)
+	TIANMU_TEST_PG_URL="$$pg_url" PY=$(PY) bash scripts/run-tests.sh $(PYTEST_ARGS)
 
 bench: deps translations
 	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b --quick || exit 1; done
