@@ -47,12 +47,14 @@ from console.gui.camera_tree.feature import CameraTreeFeature
 from console.gui.crash_dialog import show_crash_dialog
 from console.gui.diagnostics_dialog import DiagnosticsDialog
 from console.gui.diagnostics_feature import DiagnosticsFeature
+from console.gui.first_view import FirstView
 from console.gui.incidents import RaiseEventDialog
 from console.gui.incidents.feature import IncidentsFeature
 from console.gui.kept_actions import KeptActionsReview, kept_notes
 from console.gui.live import LiveSync
 from console.gui.login_dialog import LoginDialog, explain_sign_in_error
 from console.gui.main_window import MainWindow
+from console.gui.map.feature import MapFeature
 from console.gui.reauth import ReauthPrompt
 from console.gui.session import Session, SessionSignals
 from console.gui.settings_dialog import open_settings_dialog
@@ -241,6 +243,8 @@ class OpenedStore:
     last_event_id: int | None
     workspace: Workspace = field(default_factory=lambda: Workspace(Wall(), LayoutLibrary()))
     workspace_path: Path | None = None
+    # Neither a window layout nor a wall workspace saved yet: the first view is arranged.
+    first_sign_in: bool = False
 
 
 def workspace_file(server_url: str, username: str) -> Path:
@@ -253,8 +257,11 @@ def open_session_store(signed_in: SignedIn) -> OpenedStore:
     username = signed_in.user.username
     store = open_store(store_directory(signed_in.server_url, username))
     path = workspace_file(signed_in.server_url, username)
-    workspace = read_workspace(path) or Workspace(Wall(), LayoutLibrary())
-    return OpenedStore(store, read_layout(username), store.meta.last_event_id, workspace, path)
+    saved = read_workspace(path)
+    workspace = saved or Workspace(Wall(), LayoutLibrary())
+    layout = read_layout(username)
+    first = saved is None and layout is None
+    return OpenedStore(store, layout, store.meta.last_event_id, workspace, path, first)
 
 
 class SessionWiring(QObject):
@@ -262,8 +269,8 @@ class SessionWiring(QObject):
 
     The features, each in its own module under ``console.gui``: the live link to the backend
     (``live``), the wall and patrol (``wall_feature``), kept outbox actions (``kept_actions``),
-    the camera tree (``cameras``), raising events (``incidents``) and diagnostics
-    (``diagnostics``). This object owns the main window and the store's lifetime, nothing else.
+    the camera tree (``cameras``), raising events (``incidents``), the situation map (``map``)
+    and diagnostics (``diagnostics``). This object owns the main window and the store's lifetime, nothing else.
 
     Signals:
         catalogue_shown(int): the camera tree now shows this many cameras.
@@ -327,6 +334,7 @@ class SessionWiring(QObject):
         )
         self.incidents = IncidentsFeature(session, parent=self)
         self.alerts = AlertsFeature(session, parent=self)
+        self.map = MapFeature(session, parent=self)
         self.verification = VerificationFeature(session, parent=self)
         self.reauth = ReauthPrompt(
             session,
@@ -342,6 +350,9 @@ class SessionWiring(QObject):
             wall=self.wall.view,
             pending=lambda: self.live.pending,
             parent=self,
+        )
+        self.first_view = (
+            FirstView(session, self.wall.wall, parent=self) if opened.first_sign_in else None
         )
         self._connect_features()
 
@@ -370,6 +381,11 @@ class SessionWiring(QObject):
         self.incidents.raise_dialog_opened.connect(self.raise_dialog_opened)
         signals.verification_requested.connect(self.verification.open)
         signals.store_updated.connect(self.verification.apply_update)
+        signals.store_updated.connect(self.map.apply_update)
+        signals.cameras_show_requested.connect(self.wall.show_cameras)
+        self.live.working_set_stored.connect(self.map.reload)
+        self.cameras.catalogue_shown.connect(self.map.catalogue_replaced)
+        self.map.follow_patrol(self.wall.patrol)
         self.live.sign_in_needed.connect(self.reauth.ask)
         self.reauth.signed_in_again.connect(self.live.resume_after_sign_in)
 
@@ -383,6 +399,9 @@ class SessionWiring(QObject):
         self.live.start()
         self.kept_actions.start()
         self.alerts.start()
+        self.map.start()
+        if self.first_view is not None:
+            self.first_view.start()
 
     def close(self) -> None:
         """Save the layout, stop the workers and close the store (all on the store lane)."""
@@ -392,6 +411,7 @@ class SessionWiring(QObject):
         self.reauth.close()
         self.cameras.close()
         self.alerts.close()
+        self.map.close()
         # Before the store closes: a running patrol's record goes into the outbox, and the
         # wall workspace is written, both on the store lane ahead of the close.
         self.wall_feature.close()
@@ -667,6 +687,18 @@ def main(argv: list[str]) -> int:
         return print_report()
     # QtWebEngine refuses to start as root without this; the console never runs untrusted pages.
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    # The map's web view hands every page frame to Qt Quick on the GUI thread. Without a GPU the
+    # default (RHI/OpenGL) path renders on a software rasteriser or fails and falls back: on
+    # Xvfb (bench/map.py) an idle map took 104 % of a core that way and 18 % with the software
+    # backend; 200 unit moves a second, lateness p99 47 ms against 5 ms. With a GPU, set
+    # QT_QUICK_BACKEND=rhi in the environment to keep the default.
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    # The map's web engine must be loaded, and its URL scheme declared, before the application.
+    from PySide6 import QtWebEngineWidgets  # noqa: F401
+
+    from console.gui.map.scheme import register_map_scheme
+
+    register_map_scheme()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Tianmu")
     app.setOrganizationName("Tianmu")

@@ -25,6 +25,7 @@ import tomli_w
 from PySide6.QtCore import QCoreApplication
 
 from console import paths
+from console.map import tiles
 from console.text import fill
 
 logger = logging.getLogger(__name__)
@@ -151,6 +152,22 @@ def _check_server_url(value: str) -> str | None:
     return None
 
 
+def _map_problem(problem: tiles.TileProblem | None) -> str | None:
+    # The texts are marked in console/map/tiles.py (context "MapTiles"); translated here.
+    if problem is None:
+        return None
+    return problem.render(lambda text: QCoreApplication.translate("MapTiles", text))
+
+
+def _check_tile_template(value: str) -> str | None:
+    return _map_problem(tiles.template_problem(value))
+
+
+def _check_tianditu_key(value: str) -> str | None:
+    # The reason never repeats the value: the key must stay out of logs.
+    return _map_problem(tiles.tianditu_key_problem(value))
+
+
 SCHEMA: tuple[Setting, ...] = (
     Setting(
         key="server_url",
@@ -273,6 +290,77 @@ SCHEMA: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("Settings", "Normal"),
             QT_TRANSLATE_NOOP("Settings", "Warnings and errors"),
             QT_TRANSLATE_NOOP("Settings", "Errors only"),
+        ),
+    ),
+    Setting(
+        key="map.tiles",
+        type=str,
+        default="demo",
+        label=QT_TRANSLATE_NOOP("Settings", "Map tiles"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "Where the map's background comes from. The offline map needs no network; the "
+            "others need the tile server to be reachable. Takes effect when the map opens.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Map"),
+        choices=("demo", "osm", "tianditu", "xyz"),
+        choice_labels=(
+            QT_TRANSLATE_NOOP("Settings", "Offline map file"),
+            QT_TRANSLATE_NOOP("Settings", "OpenStreetMap"),
+            QT_TRANSLATE_NOOP("Settings", "Tianditu"),
+            QT_TRANSLATE_NOOP("Settings", "Other tile server"),
+        ),
+    ),
+    Setting(
+        key="map.mbtiles_path",
+        type=str,
+        default="",
+        label=QT_TRANSLATE_NOOP("Settings", "Offline map file"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings", "An MBTiles file to use offline; empty uses the bundled demo map."
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Map"),
+    ),
+    Setting(
+        key="map.tianditu_key",
+        type=str,
+        default="",
+        label=QT_TRANSLATE_NOOP("Settings", "Tianditu key"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings", "The developer key (tk) from the Tianditu console; never written to logs."
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Map"),
+        validator=_check_tianditu_key,
+    ),
+    Setting(
+        key="map.xyz_template",
+        type=str,
+        default="",
+        label=QT_TRANSLATE_NOOP("Settings", "Tile server address"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "Address of the tiles with {z}, {x} and {y}, e.g. "
+            "https://tiles.example.cn/{z}/{x}/{y}.png; {s} or {s:1234} for subdomains.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Map"),
+        validator=_check_tile_template,
+    ),
+    Setting(
+        key="map.xyz_coordinates",
+        type=str,
+        default="auto",
+        label=QT_TRANSLATE_NOOP("Settings", "Tile server coordinates"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "The coordinate system the tile server draws in. Gaode/AMap-style maps use "
+            "GCJ-02; automatic recognises the common ones by their address.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Map"),
+        choices=("auto", "wgs84", "gcj02"),
+        choice_labels=(
+            QT_TRANSLATE_NOOP("Settings", "Automatic"),
+            QT_TRANSLATE_NOOP("Settings", "WGS-84 (GPS, OpenStreetMap, Tianditu)"),
+            QT_TRANSLATE_NOOP("Settings", "GCJ-02 (Gaode/AMap, Tencent)"),
         ),
     ),
 )

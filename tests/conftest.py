@@ -16,6 +16,16 @@ settings.register_profile("tianmu", deadline=None)
 settings.load_profile("tianmu")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
+# QtWebEngine must be loaded, and the map's URL scheme declared, before the QApplication
+# exists (the console's main() does the same); pytest-qt makes the application later.
+from PySide6 import QtWebEngineWidgets  # noqa: E402, F401
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from console.gui.map.scheme import register_map_scheme  # noqa: E402
+
+if QApplication.instance() is None:
+    register_map_scheme()
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -47,6 +47,12 @@ from console.client.transport import (
     read_body,
     transport_error,
 )
+from console.domain.vehicles import (
+    PlateError,
+    RouteGuard,
+    VehiclePass,
+    normalize_plate,
+)
 from console.scrub import register_secret, scrub, unregister_secret
 from console.wire import (
     API_PREFIX,
@@ -80,6 +86,7 @@ from console.wire import (
 from console.wire.alerts import MergeIn
 from console.wire.clock import ClockIn, ClockOut
 from console.wire.incidents import CategoryOut, EscalateIn
+from console.wire.vehicles import RouteGuardList, RouteGuardOut, VehiclePassList
 
 logger = logging.getLogger(__name__)
 
@@ -725,6 +732,36 @@ class BackendClient:
             "GET", "/patrol-records", list[PatrolRecordOut], params=params
         )
         return result
+
+    # ------------------------------------------------------------------ vehicles and routes
+
+    def vehicle_passes(
+        self, plate: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[VehiclePass]:
+        """Passes of ``plate`` at checkpoints the user may see, oldest first (aware datetimes;
+        the server's window defaults to the last 24 hours). A plate that cannot be a number
+        plate raises ``ValidationError`` on field ``plate`` before anything is sent."""
+        try:
+            canonical = normalize_plate(plate)
+        except PlateError as exc:
+            raise ValidationError(
+                str(exc), fields=[FieldError("plate", str(exc))], operation="GET /vehicle-passes"
+            ) from None
+        params = {"plate": canonical, "since": since, "until": until}
+        result: VehiclePassList = self._call(
+            "GET", "/vehicle-passes", VehiclePassList, params=params
+        )
+        return [item.to_domain() for item in result.items]
+
+    def route_guards(self) -> list[RouteGuard]:
+        """Routes guarded for major events, with the user's visible cameras along each."""
+        result: RouteGuardList = self._call("GET", "/route-guards", RouteGuardList)
+        return [item.to_domain() for item in result.items]
+
+    def route_guard(self, route_id: str) -> RouteGuard:
+        path = f"/route-guards/{_segment(route_id)}"
+        result: RouteGuardOut = self._call("GET", path, RouteGuardOut)
+        return result.to_domain()
 
     # ------------------------------------------------------------------ media, recordings, audit
 

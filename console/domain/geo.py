@@ -1,4 +1,5 @@
-"""Plane-free geometry on WGS-84 points: boxes, distances, nearest neighbours, GCJ-02.
+"""Plane-free geometry on WGS-84 points: boxes, distances, bearings, paths, nearest
+neighbours, cameras toward a point, GCJ-02.
 
 Tianmu keeps every coordinate in WGS-84. Chinese web maps (AMap/Gaode, Tencent) draw on
 GCJ-02, a published obfuscation that shifts points by a few hundred metres; a layer drawn
@@ -8,13 +9,14 @@ on such tiles converts at the edge with ``wgs84_to_gcj02`` and reads clicks back
 
 from __future__ import annotations
 
+import enum
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from console.domain.model import GeoPoint
+from console.domain.model import Camera, GeoPoint
 
 EARTH_MEAN_RADIUS_M = 6_371_008.8  # IUGG mean radius; haversine error stays below 0.5 %
 
@@ -113,6 +115,123 @@ def nearest(
         limit = within_m
         measured = ((key, metres) for key, metres in measured if metres <= limit)
     return heapq.nsmallest(n, measured, key=lambda item: item[1])
+
+
+# ----------------------------------------------------------------------------- bearings and paths
+
+
+def bearing_deg(a: GeoPoint, b: GeoPoint) -> float:
+    """Initial great-circle bearing from ``a`` to ``b``: degrees clockwise from north, [0, 360)."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlon = math.radians(b.lon - a.lon)
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
+def angle_between(a_deg: float, b_deg: float) -> float:
+    """The smaller angle between two bearings, in [0, 180]."""
+    difference = abs(a_deg - b_deg) % 360.0
+    return min(difference, 360.0 - difference)
+
+
+@dataclass(frozen=True, slots=True)
+class PathPosition:
+    """Where a point lies relative to a path: how far off it, and how far along it."""
+
+    off_m: float  # distance to the nearest point of the path
+    along_m: float  # path length from its start to that nearest point
+
+
+def path_position(point: GeoPoint, path: Sequence[GeoPoint]) -> PathPosition:
+    """The point's distance from a polyline and its position along it.
+
+    Each segment is measured in a flat projection around ``point`` (metres east and north);
+    for paths of a few kilometres near the point this is within a fraction of a percent.
+    """
+    if not path:
+        raise ValueError("a path needs at least one point")
+    metres_per_deg_lat = math.radians(1.0) * EARTH_MEAN_RADIUS_M
+    metres_per_deg_lon = metres_per_deg_lat * math.cos(math.radians(point.lat))
+
+    def flat(p: GeoPoint) -> tuple[float, float]:
+        return (p.lon - point.lon) * metres_per_deg_lon, (p.lat - point.lat) * metres_per_deg_lat
+
+    best = PathPosition(off_m=math.hypot(*flat(path[0])), along_m=0.0)
+    walked = 0.0
+    for start, end in zip(path, path[1:], strict=False):
+        (x1, y1), (x2, y2) = flat(start), flat(end)
+        dx, dy = x2 - x1, y2 - y1
+        length_sq = dx * dx + dy * dy
+        # The segment's point nearest the origin (our point), clamped to the segment.
+        t = 0.0 if length_sq == 0.0 else min(1.0, max(0.0, -(x1 * dx + y1 * dy) / length_sq))
+        off = math.hypot(x1 + t * dx, y1 + t * dy)
+        length = math.sqrt(length_sq)
+        if off < best.off_m:
+            best = PathPosition(off_m=off, along_m=walked + t * length)
+        walked += length
+    return best
+
+
+# ----------------------------------------------------------------------------- cameras toward a point
+
+
+class Sight(enum.IntEnum):
+    """Whether a camera's field of view takes in a point; lower sorts first."""
+
+    FACING = 0  # the point lies inside the field of view
+    ANYWHERE = 1  # no heading known, or a PTZ camera that can be turned to it
+    AWAY = 2  # a fixed camera looking elsewhere
+
+
+DEFAULT_FOV_DEG = 60.0
+"""The field of view assumed for a camera with a heading but no stated width."""
+
+_SAME_SPOT_M = 5.0  # closer than this the bearing means nothing: the camera sees the point
+
+
+@dataclass(frozen=True, slots=True)
+class RankedCamera:
+    camera: Camera
+    distance_m: float
+    sight: Sight
+
+
+def sight_of(camera: Camera, point: GeoPoint, distance_m: float) -> Sight:
+    """How ``camera`` sees ``point`` (at ``distance_m``) given its heading and field of view."""
+    if distance_m < _SAME_SPOT_M:
+        return Sight.FACING
+    if camera.heading_deg is not None:
+        half_width = (camera.fov_deg or DEFAULT_FOV_DEG) / 2.0
+        off_axis = angle_between(camera.heading_deg, bearing_deg(camera.position, point))
+        if off_axis <= half_width:
+            return Sight.FACING
+    if camera.heading_deg is None or camera.ptz:
+        return Sight.ANYWHERE
+    return Sight.AWAY
+
+
+def cameras_toward(
+    point: GeoPoint, cameras: Iterable[Camera], n: int, max_m: float
+) -> list[RankedCamera]:
+    """The ``n`` cameras within ``max_m`` best placed to show ``point``, best first.
+
+    The ranking key is ``(sees, distance, sight)``: first every camera that can show the
+    point — it lies in the field of view (FACING), or the camera has no known heading or can
+    be turned (ANYWHERE) — nearest first, and at equal distance a FACING camera before an
+    ANYWHERE one; after them the fixed cameras looking away (AWAY), nearest first. A camera
+    looking away never outranks one that can show the point, however close it is.
+    """
+    if n <= 0:
+        return []
+    ranked = []
+    for camera in cameras:
+        metres = haversine_m(point, camera.position)
+        if metres <= max_m:
+            ranked.append(RankedCamera(camera, metres, sight_of(camera, point, metres)))
+    return heapq.nsmallest(
+        n, ranked, key=lambda r: (r.sight is Sight.AWAY, r.distance_m, int(r.sight))
+    )
 
 
 # ----------------------------------------------------------------------------- GCJ-02

@@ -140,6 +140,11 @@ class Camera:
     owner_department_id: str
     shared_with: frozenset[str] = frozenset()  # department ids besides the owner
     ptz: bool = False
+    # Where the lens points, in degrees clockwise from true north (0 = north, 90 = east),
+    # and how wide it sees; None when the catalogue does not say. A PTZ camera's heading is
+    # its preset (home) position.
+    heading_deg: float | None = None
+    fov_deg: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

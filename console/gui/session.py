@@ -36,6 +36,12 @@ class SessionSignals(QObject):
         verification_requested(str): a feature asks for the verification view of this
             incident (核查).
         action_queued(object): an operator action is in the outbox (the OutboxItem).
+        cameras_show_requested(list): a feature asks the wall to show these cameras on its
+            current page (the map's box selection, an event's nearest cameras, a route).
+        raise_at_requested(float, float): a feature asks for the raise-event dialog at this
+            WGS-84 latitude and longitude (the map's "Raise event here").
+        location_pick_requested(): a raise-event dialog asks the map for a place.
+        location_picked(object): the map's answer, a GeoPoint (None: picking was cancelled).
     """
 
     store_updated = Signal(object)
@@ -45,6 +51,10 @@ class SessionSignals(QObject):
     incident_requested = Signal(str)
     verification_requested = Signal(str)
     action_queued = Signal(object)
+    cameras_show_requested = Signal(list)
+    raise_at_requested = Signal(float, float)
+    location_pick_requested = Signal()
+    location_picked = Signal(object)
 
 
 class CameraLookup:
@@ -101,6 +111,10 @@ class Session:
     def play_camera(self, camera_id: str) -> None:
         """Ask the wall to open ``camera_id`` on its current page."""
         self.signals.camera_play_requested.emit(camera_id)
+
+    def show_cameras(self, camera_ids: list[str]) -> None:
+        """Ask the wall to show ``camera_ids`` on its current page."""
+        self.signals.cameras_show_requested.emit(list(camera_ids))
 
     def queue_action(
         self,

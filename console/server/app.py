@@ -28,6 +28,7 @@ from console.server.api import (
     routes_media,
     routes_patrol,
     routes_units,
+    routes_vehicles,
 )
 from console.server.api.body_depth import JsonDepthGuard
 from console.server.api.deps import forbid_unknown_query
@@ -125,6 +126,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         routes_alerts,
         routes_incidents,
         routes_units,
+        routes_vehicles,
         routes_patrol,
         routes_media,
         routes_audit,

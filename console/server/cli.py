@@ -28,6 +28,7 @@ from console.server.app import create_app
 from console.server.demo.field import FieldSimulator
 from console.server.demo.incident_watch import IncidentWatch
 from console.server.demo.problems import ProblemStage
+from console.server.demo.traffic import REGULARS
 from console.server.demo.world import World, build_world
 from console.server.media import CameraSimulator, make_clips
 from console.server.services import recordings
@@ -160,6 +161,8 @@ def _print_banner(world: World, base_url: str, simulator: CameraSimulator | None
     if simulator is not None:
         for index, feed in enumerate(simulator.feeds):
             lines.append(f"  feed {index}: {feed.main.http}  {feed.main.rtsp}")
+    plates = ", ".join(sorted(REGULARS))
+    lines.append(f"Plates on the road every day (vehicle passes): {plates}")
     lines += ["", "Demo credentials (username / password / role):"]
     lines += [f"  {c.username:<16} {c.password:<24} {c.role.value}" for c in world.credentials]
     lines.append("")
@@ -197,6 +200,7 @@ def main(argv: Sequence[str]) -> int:
             media_dir=media_dir,
             demo=args.demo,
             stream_resolver=_feed_resolver(camera_simulator) if camera_simulator else None,
+            traffic_seed=args.seed,
         )
         app = create_app(settings)
         state = app.state.tianmu

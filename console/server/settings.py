@@ -38,3 +38,5 @@ class ServerSettings:
     # Allow administrators to move the server's clock forward over HTTP (``POST /clock``);
     # tests and the demo only. A demo server always allows it.
     clock_control: bool = False
+    # Seeds the simulated ANPR traffic (vehicle passes); the demo passes its world seed.
+    traffic_seed: int = 7

@@ -64,6 +64,8 @@ class CameraRow(CacheBase):
     owner_department_id: Mapped[str] = mapped_column(ID)
     shared_with: Mapped[str] = mapped_column(Text)  # JSON list of department ids
     ptz: Mapped[bool] = mapped_column(Boolean)
+    heading_deg: Mapped[float | None] = mapped_column(Float)
+    fov_deg: Mapped[float | None] = mapped_column(Float)
 
 
 class UnitRow(CacheBase):

@@ -149,6 +149,8 @@ def _camera_row(camera: Camera) -> dict[str, Any]:
         "owner_department_id": camera.owner_department_id,
         "shared_with": json.dumps(sorted(camera.shared_with)),
         "ptz": camera.ptz,
+        "heading_deg": camera.heading_deg,
+        "fov_deg": camera.fov_deg,
     }
 
 
@@ -160,7 +162,7 @@ _NOBODY: frozenset[str] = frozenset()
 def _camera(row: Any) -> Camera:
     # Called 50,000 times for a full tree: positional unpacking and dictionary look-ups
     # instead of attribute access and Enum() calls.
-    (camera_id, name, kind, region_id, lat, lon, status, owner, shared, ptz) = row
+    (camera_id, name, kind, region_id, lat, lon, status, owner, shared, ptz, heading, fov) = row
     return Camera(
         id=camera_id,
         name=name,
@@ -171,6 +173,8 @@ def _camera(row: Any) -> Camera:
         owner_department_id=owner,
         shared_with=frozenset(json.loads(shared)) if shared != "[]" else _NOBODY,
         ptz=bool(ptz),
+        heading_deg=heading,
+        fov_deg=fov,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from console.domain.model import Camera, CameraKind, CameraStatus, GeoPoint, Region, RegionKind
 from console.wire.common import Page, WireModel
 
@@ -51,6 +53,15 @@ class CameraOut(WireModel):
     owner_department_id: str
     shared_with: list[str] = []
     ptz: bool = False
+    heading_deg: float | None = Field(
+        default=None,
+        ge=0,
+        le=360,
+        description="where the lens points: degrees clockwise from true north (0 = north)",
+    )
+    fov_deg: float | None = Field(
+        default=None, gt=0, le=360, description="horizontal field of view in degrees"
+    )
 
     def to_domain(self) -> Camera:
         return Camera(
@@ -63,6 +74,8 @@ class CameraOut(WireModel):
             owner_department_id=self.owner_department_id,
             shared_with=frozenset(self.shared_with),
             ptz=self.ptz,
+            heading_deg=self.heading_deg,
+            fov_deg=self.fov_deg,
         )
 
 
@@ -78,6 +91,8 @@ def camera_out(camera: Camera) -> CameraOut:
         owner_department_id=camera.owner_department_id,
         shared_with=sorted(camera.shared_with),
         ptz=camera.ptz,
+        heading_deg=camera.heading_deg,
+        fov_deg=camera.fov_deg,
     )
 
 

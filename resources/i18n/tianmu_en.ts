@@ -2007,6 +2007,346 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>MapFeature</name>
+    <message>
+        <source>Map: %1; the offline demo map is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the map&apos;s layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading this shift&apos;s patrols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching a vehicle&apos;s passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — no snapshot with this pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — loading the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the route guards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise an event here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot of this pass could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route guards could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vehicle track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapLayers</name>
+    <message>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units (10-minute trail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol coverage this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vehicle track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P1 urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P2 high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P3 normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P4 low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue (pulsing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urgent alert (new ones flash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other open alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera seen on patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passes in time order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <source>Offline demo map (Qionghai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simplified demo map, not survey data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline map file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianditu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom tile server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not contain a user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has an unknown placeholder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must contain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must name a host (only {s} may vary in it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be the 32-character key from the Tianditu console (0-9, a-f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianditu needs a key in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Tianditu key in the settings is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tile server address is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tile server address %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline map file %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an MBTiles file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Camera online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected camera&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit and its trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrolled this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vehicle track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guarded route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the map to pick the place; Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MediaCache</name>
     <message>
         <source>Fetching evidence</source>
@@ -2212,6 +2552,17 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>PickBanner</name>
+    <message>
+        <source>Click the map where it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanEditor</name>
     <message>
         <source>Patrol plan</source>
@@ -2257,6 +2608,10 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>Loading the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick on &amp;map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2526,9 +2881,75 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>RoutePanel</name>
+    <message>
+        <source>Loading the route guards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No route is guarded now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 checkpoints, %2 posts, %3 cameras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras along it to the &amp;wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScreenWindow</name>
     <message>
         <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPanel</name>
+    <message>
+        <source>Click an event on the map to see what is near it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 m, facing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras that see the place (double-click to play):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest available units:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These cameras to the &amp;wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the event</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2794,6 +3215,74 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Map tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the map&apos;s background comes from. The offline map needs no network; the others need the tile server to be reachable. Takes effect when the map opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline map file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianditu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tile server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An MBTiles file to use offline; empty uses the bundled demo map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tianditu key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The developer key (tk) from the Tianditu console; never written to logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of the tiles with {z}, {x} and {y}, e.g. https://tiles.example.cn/{z}/{x}/{y}.png; {s} or {s:1234} for subdomains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tile server coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinate system the tile server draws in. Gaode/AMap-style maps use GCJ-02; automatic recognises the common ones by their address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS, OpenStreetMap, Tianditu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Gaode/AMap, Tencent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no such setting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2891,6 +3380,73 @@ Answered now at the %3 level; it goes one level up.</source>
     <name>TaskRunner</name>
     <message>
         <source>A background task failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <source>Searching the passes of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 passes, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkpoint has seen %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a plate number, e.g. 琼C·12345.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plate, e.g. 琼C·12345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show where checkpoints saw this vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a plate number: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: vehicle tracks need the connection. Try again when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not search vehicle tracks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

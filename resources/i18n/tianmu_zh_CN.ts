@@ -2011,6 +2011,346 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>MapFeature</name>
+    <message>
+        <source>Map: %1; the offline demo map is shown.</source>
+        <translation>地图：%1；现显示离线演示地图。</translation>
+    </message>
+    <message>
+        <source>Reading the map&apos;s layers</source>
+        <translation>正在读取地图图层</translation>
+    </message>
+    <message>
+        <source>Reading this shift&apos;s patrols</source>
+        <translation>正在读取本班巡检记录</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(pending)</source>
+        <translation>（待发送）</translation>
+    </message>
+    <message>
+        <source>Searching a vehicle&apos;s passes</source>
+        <translation>正在查询车辆过车记录</translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3</source>
+        <translation>%1 于 %2，%3</translation>
+    </message>
+    <message>
+        <source>%1 — no snapshot with this pass</source>
+        <translation>%1 — 该过车无抓拍</translation>
+    </message>
+    <message>
+        <source>%1 — loading the snapshot…</source>
+        <translation>%1 — 正在加载抓拍…</translation>
+    </message>
+    <message>
+        <source>Reading the route guards</source>
+        <translation>正在读取安保路线</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Raise an event here…</source>
+        <translation>在此上报事件…</translation>
+    </message>
+    <message>
+        <source>The snapshot of this pass could not be loaded: %1</source>
+        <translation>无法加载该过车抓拍：%1</translation>
+    </message>
+    <message>
+        <source>The route guards could not be read: %1</source>
+        <translation>无法读取安保路线：%1</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Vehicle track</source>
+        <translation>车辆轨迹</translation>
+    </message>
+    <message>
+        <source>Route guard</source>
+        <translation>路线安保</translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation>附近</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayers</name>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Units (10-minute trail)</source>
+        <translation>力量（10 分钟轨迹）</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Patrol coverage this shift</source>
+        <translation>本班巡检覆盖</translation>
+    </message>
+    <message>
+        <source>Vehicle track</source>
+        <translation>车辆轨迹</translation>
+    </message>
+    <message>
+        <source>Route guard</source>
+        <translation>路线安保</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>P1 urgent</source>
+        <translation>P1 紧急</translation>
+    </message>
+    <message>
+        <source>P2 high</source>
+        <translation>P2 高</translation>
+    </message>
+    <message>
+        <source>P3 normal</source>
+        <translation>P3 一般</translation>
+    </message>
+    <message>
+        <source>P4 low</source>
+        <translation>P4 低</translation>
+    </message>
+    <message>
+        <source>overdue (pulsing)</source>
+        <translation>已超时（闪动）</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>on the way</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>on scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>返回中</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <source>urgent alert (new ones flash)</source>
+        <translation>紧急告警（新告警闪烁）</translation>
+    </message>
+    <message>
+        <source>other open alert</source>
+        <translation>其他未处理告警</translation>
+    </message>
+    <message>
+        <source>camera seen on patrol</source>
+        <translation>巡检已看过的摄像机</translation>
+    </message>
+    <message>
+        <source>passes in time order</source>
+        <translation>按时间顺序的过车</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>卡口</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>岗位</translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <source>Offline demo map (Qionghai)</source>
+        <translation>离线演示地图（琼海）</translation>
+    </message>
+    <message>
+        <source>Simplified demo map, not survey data</source>
+        <translation>简化的演示地图，非测绘数据</translation>
+    </message>
+    <message>
+        <source>Offline map file</source>
+        <translation>离线地图文件</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Tianditu</source>
+        <translation>天地图</translation>
+    </message>
+    <message>
+        <source>Custom tile server</source>
+        <translation>自定义瓦片服务器</translation>
+    </message>
+    <message>
+        <source>must start with http:// or https://</source>
+        <translation>必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>must not contain a user name or password</source>
+        <translation>不能包含用户名或密码</translation>
+    </message>
+    <message>
+        <source>has an unknown placeholder %1</source>
+        <translation>含有未知的占位符 %1</translation>
+    </message>
+    <message>
+        <source>must contain %1</source>
+        <translation>必须包含 %1</translation>
+    </message>
+    <message>
+        <source>must name a host (only {s} may vary in it)</source>
+        <translation>必须写明主机名（主机名中只有 {s} 可以变化）</translation>
+    </message>
+    <message>
+        <source>must be the 32-character key from the Tianditu console (0-9, a-f)</source>
+        <translation>必须是天地图控制台提供的 32 位密钥（0-9、a-f）</translation>
+    </message>
+    <message>
+        <source>Tianditu needs a key in the settings</source>
+        <translation>使用天地图需要在设置中填写密钥</translation>
+    </message>
+    <message>
+        <source>The Tianditu key in the settings is not valid</source>
+        <translation>设置中的天地图密钥无效</translation>
+    </message>
+    <message>
+        <source>No tile server address is set</source>
+        <translation>未设置瓦片服务器地址</translation>
+    </message>
+    <message>
+        <source>The tile server address %1</source>
+        <translation>瓦片服务器地址%1</translation>
+    </message>
+    <message>
+        <source>The offline map file %1 cannot be used: %2</source>
+        <translation>无法使用离线地图文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>它不是文件</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>it is not an MBTiles file</source>
+        <translation>不是 MBTiles 文件</translation>
+    </message>
+    <message>
+        <source>it holds no tiles</source>
+        <translation>其中没有瓦片</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>it was closed</source>
+        <translation>文件已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Camera online</source>
+        <translation>摄像机在线</translation>
+    </message>
+    <message>
+        <source>Camera offline</source>
+        <translation>摄像机离线</translation>
+    </message>
+    <message>
+        <source>Selected camera&apos;s view</source>
+        <translation>所选摄像机视野</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Event overdue</source>
+        <translation>事件已超时</translation>
+    </message>
+    <message>
+        <source>Unit and its trail</source>
+        <translation>单位及其轨迹</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Patrolled this shift</source>
+        <translation>本班次已巡检</translation>
+    </message>
+    <message>
+        <source>Vehicle track</source>
+        <translation>车辆轨迹</translation>
+    </message>
+    <message>
+        <source>Guarded route</source>
+        <translation>警卫路线</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Click the map to pick the place; Esc cancels</source>
+        <translation>单击地图选取位置；按 Esc 取消</translation>
+    </message>
+</context>
+<context>
     <name>MediaCache</name>
     <message>
         <source>Fetching evidence</source>
@@ -2216,6 +2556,17 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>PickBanner</name>
+    <message>
+        <source>Click the map where it happened.</source>
+        <translation>在地图上点击事发地点。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PlanEditor</name>
     <message>
         <source>Patrol plan</source>
@@ -2262,6 +2613,10 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>Loading the snapshot…</source>
         <translation>正在载入截图…</translation>
+    </message>
+    <message>
+        <source>Pick on &amp;map</source>
+        <translation>在地图上选点(&amp;M)</translation>
     </message>
     <message>
         <source>Say where it happened.</source>
@@ -2530,10 +2885,76 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>RoutePanel</name>
+    <message>
+        <source>Loading the route guards…</source>
+        <translation>正在加载安保路线…</translation>
+    </message>
+    <message>
+        <source>No route is guarded now.</source>
+        <translation>当前没有安保路线。</translation>
+    </message>
+    <message>
+        <source>%1 checkpoints, %2 posts, %3 cameras.</source>
+        <translation>%1 个卡口，%2 个岗位，%3 台摄像机。</translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1</source>
+        <translation>卡口：%1</translation>
+    </message>
+    <message>
+        <source>Post: %1</source>
+        <translation>岗位：%1</translation>
+    </message>
+    <message>
+        <source>Cameras along it to the &amp;wall</source>
+        <translation>沿线摄像机上墙(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
     <name>ScreenWindow</name>
     <message>
         <source>Video wall</source>
         <translation>视频墙</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPanel</name>
+    <message>
+        <source>Click an event on the map to see what is near it.</source>
+        <translation>在地图上点击事件，查看其附近的资源。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 m, facing it</source>
+        <translation>%1 — %2 米，朝向该处</translation>
+    </message>
+    <message>
+        <source>%1 — %2 m</source>
+        <translation>%1 — %2 米</translation>
+    </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1（离线）</translation>
+    </message>
+    <message>
+        <source>Cameras that see the place (double-click to play):</source>
+        <translation>能看到该地点的摄像机（双击播放）：</translation>
+    </message>
+    <message>
+        <source>Nearest available units:</source>
+        <translation>最近的空闲力量：</translation>
+    </message>
+    <message>
+        <source>These cameras to the &amp;wall</source>
+        <translation>这些摄像机上墙(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open the event</source>
+        <translation>打开事件</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +3219,74 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>仅错误</translation>
     </message>
     <message>
+        <source>Map tiles</source>
+        <translation>地图底图</translation>
+    </message>
+    <message>
+        <source>Where the map&apos;s background comes from. The offline map needs no network; the others need the tile server to be reachable. Takes effect when the map opens.</source>
+        <translation>地图底图的来源。离线地图无需网络；其他来源需要能访问瓦片服务器。下次打开地图时生效。</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Offline map file</source>
+        <translation>离线地图文件</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Tianditu</source>
+        <translation>天地图</translation>
+    </message>
+    <message>
+        <source>Other tile server</source>
+        <translation>其他瓦片服务器</translation>
+    </message>
+    <message>
+        <source>An MBTiles file to use offline; empty uses the bundled demo map.</source>
+        <translation>离线使用的 MBTiles 文件；留空则使用自带的演示地图。</translation>
+    </message>
+    <message>
+        <source>Tianditu key</source>
+        <translation>天地图密钥</translation>
+    </message>
+    <message>
+        <source>The developer key (tk) from the Tianditu console; never written to logs.</source>
+        <translation>在天地图控制台申请的开发者密钥（tk）；不会写入日志。</translation>
+    </message>
+    <message>
+        <source>Tile server address</source>
+        <translation>瓦片服务器地址</translation>
+    </message>
+    <message>
+        <source>Address of the tiles with {z}, {x} and {y}, e.g. https://tiles.example.cn/{z}/{x}/{y}.png; {s} or {s:1234} for subdomains.</source>
+        <translation>含 {z}、{x}、{y} 的瓦片地址，例如 https://tiles.example.cn/{z}/{x}/{y}.png；子域名写作 {s} 或 {s:1234}。</translation>
+    </message>
+    <message>
+        <source>Tile server coordinates</source>
+        <translation>瓦片服务器坐标系</translation>
+    </message>
+    <message>
+        <source>The coordinate system the tile server draws in. Gaode/AMap-style maps use GCJ-02; automatic recognises the common ones by their address.</source>
+        <translation>瓦片服务器使用的坐标系。高德等地图使用 GCJ-02；选择“自动”时按地址识别常见服务。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS, OpenStreetMap, Tianditu)</source>
+        <translation>WGS-84（GPS、OpenStreetMap、天地图）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Gaode/AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
         <source>no such setting</source>
         <translation>无此设置项</translation>
     </message>
@@ -2896,6 +3385,73 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>A background task failed</source>
         <translation>后台任务失败</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <source>Searching the passes of %1…</source>
+        <translation>正在查询 %1 的过车记录…</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 passes, oldest first.</source>
+        <translation>%1：共 %2 条过车记录，按时间先后排列。</translation>
+    </message>
+    <message>
+        <source>No checkpoint has seen %1.</source>
+        <translation>没有卡口拍到 %1。</translation>
+    </message>
+    <message>
+        <source>Type a plate number, e.g. 琼C·12345.</source>
+        <translation>请输入车牌号，例如 琼C·12345。</translation>
+    </message>
+    <message>
+        <source>Plate, e.g. 琼C·12345</source>
+        <translation>车牌，例如 琼C·12345</translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>轨迹(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show where checkpoints saw this vehicle</source>
+        <translation>显示卡口拍到该车的位置</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>last 3 days</source>
+        <translation>最近 3 天</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>“%1” is not a plate number: %2</source>
+        <translation>“%1”不是有效的车牌号：%2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: vehicle tracks need the connection. Try again when it is back.</source>
+        <translation>无法连接服务器：车辆轨迹需要联网查询。请在连接恢复后重试。</translation>
+    </message>
+    <message>
+        <source>Your role may not search vehicle tracks.</source>
+        <translation>您的角色无权查询车辆轨迹。</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
     </message>
 </context>
 <context>

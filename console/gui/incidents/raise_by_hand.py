@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from console.domain.incident import IncidentSource
-from console.domain.model import Camera, Region
+from console.domain.model import Camera, GeoPoint, Region
 from console.gui.incidents.raise_dialog import Enqueue, RaiseEventDialog
 from console.gui.session import Session
 from console.store import Store
@@ -43,6 +43,7 @@ class RaiseByHand(QObject):
         self._session = session
         self._enqueue = enqueue
         self._opening = False
+        self._position: GeoPoint | None = None
         self.dialog: RaiseEventDialog | None = None
         self.action = QAction(self.tr("&Raise event…"), self)
         self.action.setObjectName("raise_by_hand_action")
@@ -58,6 +59,7 @@ class RaiseByHand(QObject):
         session.window.add_feature_menu(self.menu)
         # The shortcut works wherever the focus is in the window, menu bar shown or not.
         session.window.addAction(self.action)
+        session.signals.raise_at_requested.connect(self.open_at)
 
     def open(self) -> None:
         """Open the dialog once the towns and villages are read (store lane)."""
@@ -71,6 +73,13 @@ class RaiseByHand(QObject):
             on_done=self._open_dialog,
             on_error=lambda _error: self._open_dialog([]),
         )
+
+    def open_at(self, lat: float, lon: float) -> None:
+        """Open the dialog with the place already given (the map's "Raise event here")."""
+        if self._session.closed or self._opening:
+            return
+        self._position = GeoPoint(lat, lon)
+        self.open()
 
     def close(self) -> None:
         self._session.window.remove_feature_menu(self.menu)
@@ -89,11 +98,13 @@ class RaiseByHand(QObject):
 
     def _open_dialog(self, regions: list[Region]) -> None:
         self._opening = False
+        position, self._position = self._position, None
         if self._session.closed:
             return
         dialog = RaiseEventDialog(
             self._enqueue,
-            source=IncidentSource.HOTLINE_12345,
+            position=position,
+            source=IncidentSource.HOTLINE_12345 if position is None else IncidentSource.OPERATOR,
             regions=regions,
             find_cameras=self.find_cameras,
             runner=self._session.runner,
@@ -102,6 +113,10 @@ class RaiseByHand(QObject):
         dialog.setObjectName("raise_by_hand_dialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # The map answers "Pick on map"; a dialog that did not ask ignores the answer.
+        dialog.offer_map_pick()
+        dialog.map_pick_requested.connect(self._session.signals.location_pick_requested)
+        self._session.signals.location_picked.connect(dialog.place_picked_on_map)
         self.dialog = dialog
         dialog.show()
         self.dialog_opened.emit(dialog)

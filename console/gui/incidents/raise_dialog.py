@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QListWidgetItem,
+    QPushButton,
     QSizePolicy,
     QWidget,
 )
@@ -152,9 +153,11 @@ class RaiseEventDialog(QDialog):
 
     Signals:
         event_queued(object): the ``RaiseRequest`` handed to the outbox.
+        map_pick_requested(): "Pick on map" was pressed (see ``offer_map_pick``).
     """
 
     event_queued = Signal(object)
+    map_pick_requested = Signal()
 
     def __init__(
         self,
@@ -187,6 +190,8 @@ class RaiseEventDialog(QDialog):
         self._snapshot: Path | None = None
         self._thumbnail_task: Task | None = None
         self._priority_chosen = False
+        self._map_button: QPushButton | None = None
+        self._picking_on_map = False
         self.request: RaiseRequest | None = None
         self.queued: Any = None
         self._location_modes = QButtonGroup(self)
@@ -327,6 +332,28 @@ class RaiseEventDialog(QDialog):
                 self.ui.region_edit.setText(choice.label)
                 return True
         return False
+
+    def offer_map_pick(self) -> None:
+        """Add "Pick on map" beside the location modes (a console with a map does)."""
+        if self._map_button is not None or self._camera is not None:
+            return
+        self._map_button = QPushButton(self.tr("Pick on &map"), self)
+        self._map_button.setObjectName("pick_on_map_button")
+        self._map_button.clicked.connect(self._on_pick_on_map_button_clicked)
+        self.ui.location_mode_row.addWidget(self._map_button)
+
+    def place_picked_on_map(self, point: GeoPoint | None) -> None:
+        """The map's answer to ``map_pick_requested`` (None: cancelled). A dialog that did
+        not ask ignores it."""
+        if not self._picking_on_map:
+            return
+        self._picking_on_map = False
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if point is not None:
+            self.set_location_mode(PICK_COORDINATES)
+            self.ui.coordinates_edit.setText(f"{point.lat:.6f}, {point.lon:.6f}")
 
     def message(self) -> str:
         """The error shown under the fields (empty when none)."""
@@ -742,6 +769,13 @@ class RaiseEventDialog(QDialog):
     def _on_report_button_clicked(self) -> None:
         self.submit()
 
+    def _on_pick_on_map_button_clicked(self) -> None:
+        self._picking_on_map = True
+        # Window-modal, the dialog would keep the clicks off the map: it steps aside until
+        # the place is picked.
+        self.hide()
+        self.map_pick_requested.emit()
+
     def done(self, result: int) -> None:
         if self._thumbnail_task is not None:
             self._thumbnail_task.cancel()
@@ -774,6 +808,8 @@ class RaiseEventDialog(QDialog):
                 found_item.setText(fill(self.tr("%1 (%2)"), camera.name, camera.id))
         if self._snapshot is None:
             self.ui.snapshot_label.setText(self.tr("No snapshot attached"))
+        if self._map_button is not None:
+            self._map_button.setText(self.tr("Pick on &map"))
 
 
 def raise_event_from_camera(

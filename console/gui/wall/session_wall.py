@@ -39,6 +39,7 @@ from console.gui.wall.wall_view import WallView, layout_label
 from console.tasks import Task, TaskRunner
 from console.text import fill
 from console.video.supervisor import SupervisorConfig
+from console.wall.layout import MAX_GRID, smallest_preset_for
 from console.wall.model import WallPage
 from console.wall.stream_policy import StreamPolicy
 from console.wall.workspace import Workspace
@@ -318,6 +319,21 @@ class SessionWall(QObject):
         if view is not None:
             view.select(cell)
         return cell
+
+    def show_cameras(self, camera_ids: list[str]) -> bool:
+        """Make the current page show exactly ``camera_ids`` (the first 64), growing its
+        layout to the smallest preset that holds them. False while a patrol has the wall."""
+        if self.patrol.running:
+            self.message_posted.emit(self.tr("A patrol is running; stop it to open other cameras."))
+            return False
+        wanted = list(dict.fromkeys(camera_ids))[: MAX_GRID * MAX_GRID]
+        if not wanted:
+            return False
+        index = self.wall.current
+        if self.wall.page(index).layout.size < len(wanted):
+            self.wall.set_layout(index, smallest_preset_for(len(wanted)))
+        self.wall.fill(index, wanted)
+        return True
 
     def set_camera_statuses(self, camera_ids: list[str]) -> None:
         """Live status changes (the catalogue already has them)."""

@@ -84,6 +84,8 @@ class CameraRow(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     owner_department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"), index=True)
     ptz: Mapped[bool] = mapped_column(Boolean, default=False)
+    heading_deg: Mapped[float | None] = mapped_column(Float, default=None)
+    fov_deg: Mapped[float | None] = mapped_column(Float, default=None)
     # Position in the catalogue, used to pick a simulated feed (camera index modulo feeds).
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -96,6 +98,17 @@ class CameraShareRow(Base):
     department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"), primary_key=True)
 
     __table_args__ = (Index("ix_camera_shares_department", "department_id", "camera_id"),)
+
+
+class RouteGuardRow(Base):
+    """A route secured for a major event; points are JSON lists of [lat, lon] and objects."""
+
+    __tablename__ = "route_guards"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    path: Mapped[list[list[float]]] = mapped_column(JSON)
+    checkpoints: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    posts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 
 class UnitRow(Base):

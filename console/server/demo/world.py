@@ -7,6 +7,7 @@ the server, the simulators and the tests can all rebuild it independently.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import random
 from collections import Counter
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from console.domain import gbcode
+from console.domain.geo import bearing_deg, haversine_m
 from console.domain.model import (
     Camera,
     CameraKind,
@@ -29,8 +31,9 @@ from console.domain.model import (
     UnitKind,
     User,
 )
+from console.domain.vehicles import RouteGuard, RoutePoint, RoutePost
 from console.server.demo import geography as geo
-from console.server.demo import names
+from console.server.demo import names, roads
 
 CAMERA_COUNT = 7_500
 NOT_SHARED_SHARE = 0.03  # cameras hidden from the command centre
@@ -73,6 +76,7 @@ class World:
     cameras: tuple[Camera, ...]
     units: tuple[Unit, ...]
     patrol_plans: tuple[PatrolPlan, ...]
+    route_guards: tuple[RouteGuard, ...] = ()
 
     @cached_property
     def command_centre_id(self) -> str:
@@ -161,6 +165,7 @@ class World:
             "teams": unit_kinds[UnitKind.TEAM],
             "members": unit_kinds[UnitKind.MEMBER],
             "patrol_plans": len(self.patrol_plans),
+            "route_guards": len(self.route_guards),
         }
         out.update({f"cameras_{kind.value}": camera_kinds[kind] for kind in CameraKind})
         return out
@@ -197,6 +202,7 @@ def build_world(seed: int = 7, *, camera_count: int = CAMERA_COUNT) -> World:
     units = _build_units(rng)
     users, credentials = _build_users(units)
     plans = _build_patrol_plans(rng, cameras)
+    guards = (_boao_route_guard(units),)
     return World(
         seed=seed,
         departments=departments,
@@ -206,6 +212,7 @@ def build_world(seed: int = 7, *, camera_count: int = CAMERA_COUNT) -> World:
         cameras=cameras,
         units=units,
         patrol_plans=plans,
+        route_guards=guards,
     )
 
 
@@ -288,6 +295,8 @@ class _Site:
     position: GeoPoint
     base_name: str
     owner: str  # department code
+    faces: GeoPoint | None = None  # the place the camera watches, if it watches one
+    heading: float | None = None  # or the direction it looks, when that is known instead
 
 
 class _CameraBuilder:
@@ -355,23 +364,22 @@ class _CameraBuilder:
         village = self._village(town)
         position = _scatter(self.rng, village.center, 0.004)
         label = f"{town.name} {village_short(village)} {_junction(first)}"
-        return _Site(CameraKind.ROAD, village.id, position, label, owner)
+        return _Site(CameraKind.ROAD, village.id, position, label, owner, faces=village.center)
 
     def _checkpoint(self) -> _Site:
-        town = self._town(self.even_weights)
-        direction = self.rng.randrange(4)
-        angle = direction * math.pi / 2 + self.rng.uniform(-0.4, 0.4)
-        distance = town.spread * self.rng.uniform(0.6, 1.1)
-        position = geo.clamp(
-            town.center.lat + distance * math.cos(angle),
-            town.center.lon + distance * math.sin(angle),
-        )
-        label = (
-            f"{town.name} {self.rng.choice(names.HIGHWAYS)} "
-            f"{town.short}{('北', '东', '南', '西')[direction]}卡口"
-        )
+        """A lane camera of a checkpoint on a main road, facing the traffic coming at it."""
+        site = self.rng.choice(roads.CHECKPOINT_SITES)
+        where = roads.point_along(roads.ROADS_BY_KEY[site.road], site.along)
+        # Half the lanes carry traffic the way the road is drawn, half the other way; a lane
+        # camera looks against its traffic to read the plates.
+        travel = where.bearing_deg if self.rng.random() < 0.5 else where.bearing_deg + 180.0
+        lateral = self.rng.uniform(4.0, 24.0)
+        position = roads.offset(where.position, travel + 90.0, lateral)
+        position = geo.clamp(position.lat, position.lon)
+        town = geo.nearest_town(position)
         owner = names.POLICE if self.rng.random() < 0.7 else names.TRANSPORT
-        return _Site(CameraKind.CHECKPOINT, town.code, position, label, owner)
+        heading = (travel + 180.0) % 360.0
+        return _Site(CameraKind.CHECKPOINT, town.code, position, site.name, owner, heading=heading)
 
     def _village_point(self) -> _Site:
         town = self._town(self.even_weights)
@@ -379,7 +387,7 @@ class _CameraBuilder:
         position = _scatter(self.rng, village.center, 0.005)
         label = f"{town.name} {village_short(village)} {self.rng.choice(names.VILLAGE_POINTS)}"
         owner = names.COMMAND_CENTRE if self.rng.random() < 0.7 else names.POLICE
-        return _Site(CameraKind.VILLAGE, village.id, position, label, owner)
+        return _Site(CameraKind.VILLAGE, village.id, position, label, owner, faces=village.center)
 
     def _school(self) -> _Site:
         town = self._town()
@@ -393,7 +401,7 @@ class _CameraBuilder:
         school = f"{place}{self.rng.choice(names.SCHOOL_SUFFIXES)}"
         label = f"{town.name} {school} {self.rng.choice(names.SCHOOL_POINTS)}"
         position = _scatter(self.rng, center, sigma)
-        return _Site(CameraKind.SCHOOL, region_id, position, label, "education")
+        return _Site(CameraKind.SCHOOL, region_id, position, label, "education", faces=center)
 
     def _market(self) -> _Site:
         town = self._town()
@@ -403,7 +411,9 @@ class _CameraBuilder:
             market = "农贸市场"
         label = f"{town.name} {market} {self.rng.choice(names.MARKET_POINTS)}"
         position = _scatter(self.rng, town.center, town.spread * 0.2)
-        return _Site(CameraKind.MARKET, town.code, position, label, "market_regulation")
+        return _Site(
+            CameraKind.MARKET, town.code, position, label, "market_regulation", faces=town.center
+        )
 
     def _hospital(self) -> _Site:
         town = self._town()
@@ -413,7 +423,7 @@ class _CameraBuilder:
             hospital = f"{town.short}卫生院"
         label = f"{town.name} {hospital} {self.rng.choice(names.HOSPITAL_POINTS)}"
         position = _scatter(self.rng, town.center, town.spread * 0.2)
-        return _Site(CameraKind.HOSPITAL, town.code, position, label, "health")
+        return _Site(CameraKind.HOSPITAL, town.code, position, label, "health", faces=town.center)
 
     def _station(self) -> _Site:
         town = self._town()
@@ -423,7 +433,9 @@ class _CameraBuilder:
             station = f"{town.short}汽车站"
         label = f"{town.name} {station} {self.rng.choice(names.STATION_POINTS)}"
         position = _scatter(self.rng, town.center, town.spread * 0.2)
-        return _Site(CameraKind.STATION, town.code, position, label, names.TRANSPORT)
+        return _Site(
+            CameraKind.STATION, town.code, position, label, names.TRANSPORT, faces=town.center
+        )
 
     def _railway(self) -> _Site:
         roll = self.rng.random()
@@ -433,7 +445,8 @@ class _CameraBuilder:
             )
             position = _scatter(self.rng, anchor, 0.0025)
             label = f"{station} {self.rng.choice(names.RAILWAY_POINTS)}"
-            return _Site(CameraKind.RAILWAY, self.towns[town_key].code, position, label, "railway")
+            code = self.towns[town_key].code
+            return _Site(CameraKind.RAILWAY, code, position, label, "railway", faces=anchor)
         leg = self.rng.randrange(len(geo.RAILWAY_LINE) - 1)
         start, end = geo.RAILWAY_LINE[leg], geo.RAILWAY_LINE[leg + 1]
         t = self.rng.random()
@@ -444,20 +457,22 @@ class _CameraBuilder:
         town = geo.nearest_town(position)
         kilometre = 120 + int((geo.NORTH - position.lat) * 111)
         label = f"环岛高铁 {town.short}段 K{kilometre}"
-        return _Site(CameraKind.RAILWAY, town.code, position, label, "railway")
+        along_line = bearing_deg(start, end)
+        return _Site(CameraKind.RAILWAY, town.code, position, label, "railway", heading=along_line)
 
     def _airport(self) -> _Site:
         anchor, town_key = geo.BOAO_AIRPORT
         position = _scatter(self.rng, anchor, 0.004)
         label = f"博鳌机场 {self.rng.choice(names.AIRPORT_POINTS)}"
-        return _Site(CameraKind.AIRPORT, self.towns[town_key].code, position, label, "airport")
+        code = self.towns[town_key].code
+        return _Site(CameraKind.AIRPORT, code, position, label, "airport", faces=anchor)
 
     def _beach(self) -> _Site:
         beach, anchor, town_key = self.rng.choices(geo.BEACHES, (4, 3, 2, 1))[0]
         town = self.towns[town_key]
         position = _scatter(self.rng, anchor, 0.002)
         label = f"{town.short} {beach} {self.rng.choice(names.BEACH_POINTS)}"
-        return _Site(CameraKind.BEACH, town.code, position, label, "tourism")
+        return _Site(CameraKind.BEACH, town.code, position, label, "tourism", heading=_SEA_BEARING)
 
     # -- ids, names, sharing, status
 
@@ -474,6 +489,7 @@ class _CameraBuilder:
                 site.kind, 0.1
             )
             code = _camera_code(site, ptz=ptz, serial=index + 1)
+            heading, fov = _view(site, code, ptz=ptz)
             cameras.append(
                 Camera(
                     id=code,
@@ -485,6 +501,8 @@ class _CameraBuilder:
                     owner_department_id=department_id(site.owner),
                     shared_with=self._shared_with(site, hidden=index in hidden),
                     ptz=ptz,
+                    heading_deg=heading,
+                    fov_deg=fov,
                 )
             )
         return tuple(cameras)
@@ -496,6 +514,46 @@ class _CameraBuilder:
                 codes.add(extra)
         codes.discard(site.owner)
         return frozenset(department_id(code) for code in codes)
+
+
+_SEA_BEARING = 100.0  # Qionghai's coast faces the South China Sea, east and a little south
+_FACES_MIN_M = 25.0  # nearer than this to its place, a camera's bearing to it means little
+
+
+def _spread(camera_id: str, salt: str) -> float:
+    """A number in [0, 1) fixed by the camera id (or region id): views vary from camera to
+    camera without drawing from the world's generator, so they leave its other choices be."""
+    digest = hashlib.sha256(f"{camera_id}|{salt}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def _view(site: _Site, camera_id: str, *, ptz: bool) -> tuple[float, float]:
+    """(heading, field of view) in degrees: towards the place the camera watches.
+
+    Checkpoint lanes look straight against their traffic with a narrow lens; a railway
+    camera looks along the line; a beach camera out to sea; a street camera in town along
+    one of the streets of the town's grid; every other camera at the place it watches.
+    PTZ cameras have the widest lenses (their heading is the preset they rest at).
+    """
+    jitter = (_spread(camera_id, "jitter") - 0.5) * 24.0
+    if site.kind is CameraKind.CHECKPOINT and site.heading is not None:
+        heading = site.heading + jitter / 6.0
+    elif site.kind is CameraKind.RAILWAY and site.heading is not None:
+        heading = site.heading + (180.0 if _spread(camera_id, "way") < 0.5 else 0.0) + jitter
+    elif site.heading is not None:
+        heading = site.heading + jitter * 2.0
+    elif site.faces is not None and haversine_m(site.position, site.faces) >= _FACES_MIN_M:
+        heading = bearing_deg(site.position, site.faces) + jitter
+    else:
+        grid = _spread(site.region_id, "grid") * 30.0 - 15.0
+        heading = grid + 90.0 * int(_spread(camera_id, "street") * 4) + jitter
+    if site.kind is CameraKind.CHECKPOINT:
+        fov = 50.0 + 5.0 * _spread(camera_id, "fov")
+    elif ptz:
+        fov = 80.0 + 10.0 * _spread(camera_id, "fov")
+    else:
+        fov = 55.0 + 25.0 * _spread(camera_id, "fov")
+    return round(heading % 360.0, 1) % 360.0, round(fov, 1)
 
 
 def _camera_code(site: _Site, *, ptz: bool, serial: int) -> str:
@@ -696,3 +754,40 @@ def _build_patrol_plans(rng: random.Random, cameras: Sequence[Camera]) -> tuple[
             )
         )
     return tuple(out)
+
+
+# ---------------------------------------------------------------- guarded routes
+
+
+def _boao_route_guard(units: Sequence[Unit]) -> RouteGuard:
+    """The route from Boao airport to the forum's island, as guarded during the conference.
+
+    Checkpoints stand where the route meets other roads; posts are held by the Boao teams
+    of the linked units (looked up by name, so the unit tree can change around them).
+    """
+    team_ids = {u.name: u.id for u in units if u.kind is UnitKind.TEAM}
+    path = roads.BOAO_ROUTE_PATH
+
+    def at(fraction: float) -> GeoPoint:
+        route = roads.Road("route", "", "", path)
+        return roads.point_along(route, fraction).position
+
+    return RouteGuard(
+        id="route-boao-forum",
+        name="博鳌亚洲论坛年会 机场至东屿岛安保线路",
+        path=path,
+        checkpoints=(
+            RoutePoint("博鳌机场出口检查点", at(0.02)),
+            RoutePoint("中原互通检查点", at(0.22)),
+            RoutePoint("博鳌站前检查点", at(0.68)),
+            RoutePoint("东屿岛大桥检查点", at(0.95)),
+        ),
+        posts=(
+            RoutePost("机场到达层岗", at(0.0), team_ids.get("博鳌派出所")),
+            RoutePost("机场路中段岗", at(0.10), team_ids.get("交警大队")),
+            RoutePost("博鳌大道中原段岗", at(0.35), team_ids.get("一排")),
+            RoutePost("博鳌镇区岗", at(0.82), team_ids.get("博鳌执法中队")),
+            RoutePost("东屿岛会场岗", at(1.0), team_ids.get("二排")),
+            RoutePost("博鳌消防站备勤点", at(0.88), team_ids.get("博鳌消防站")),
+        ),
+    )

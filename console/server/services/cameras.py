@@ -112,6 +112,8 @@ def camera_of(row: CameraRow, shared_with: Iterable[str] = ()) -> Camera:
         owner_department_id=row.owner_department_id,
         shared_with=frozenset(shared_with),
         ptz=row.ptz,
+        heading_deg=row.heading_deg,
+        fov_deg=row.fov_deg,
     )
 
 

@@ -98,6 +98,12 @@ class MediaStore:
                 raise
         return digest, relative
 
+    def put(self, data: bytes) -> str:
+        """Write ``data`` ahead of the row that will name it (outside a transaction, so slow
+        disks hold no lock); ``save`` of the same bytes then finds them written. The SHA-256."""
+        digest, _ = self._write(data)
+        return digest
+
     def save(
         self,
         session: Session,
@@ -109,12 +115,13 @@ class MediaStore:
         allowed: tuple[str, ...],
         captured_at: datetime | None = None,
         camera_id: str | None = None,
+        media_id: str | None = None,
     ) -> MediaRow:
         content_type = self.check(upload, field=field, allowed=allowed)
         digest, relative = self._write(upload.data)
         now = utcnow()
         row = MediaRow(
-            id=new_id(),
+            id=media_id or new_id(),
             kind=kind.value,
             sha256=digest,
             content_type=content_type,

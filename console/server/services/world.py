@@ -1,4 +1,4 @@
-"""Bulk-loading a world (departments, users, regions, cameras, units, patrol plans).
+"""Bulk-loading a world (departments, users, regions, cameras, units, patrol plans, routes).
 
 Used by the demo server and by tests. Rows go in with executemany-style bulk inserts, so the
 7,500-camera demo catalogue loads in well under a few seconds.
@@ -32,6 +32,7 @@ from console.server.db.tables import (
     UnitRow,
     UserRow,
 )
+from console.server.services import route_guards
 from console.server.services.passwords import hash_password
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ logger = logging.getLogger(__name__)
 
 class WorldLike(Protocol):
     """What ``load_world`` reads. Passwords come from ``credentials`` (objects with
-    ``username`` and ``password``) or from a ``password`` attribute on each user."""
+    ``username`` and ``password``) or from a ``password`` attribute on each user. A world
+    may also carry ``route_guards`` (``console.domain.vehicles.RouteGuard`` values)."""
 
     @property
     def departments(self) -> Sequence[Department]: ...
@@ -177,6 +179,8 @@ def load_world(session: Session, world: WorldLike, *, password_cost: int = 2**14
                 "status": c.status.value,
                 "owner_department_id": c.owner_department_id,
                 "ptz": c.ptz,
+                "heading_deg": c.heading_deg,
+                "fov_deg": c.fov_deg,
                 "ordinal": index,
             }
             for index, c in enumerate(world.cameras)
@@ -203,6 +207,9 @@ def load_world(session: Session, world: WorldLike, *, password_cost: int = 2**14
             for p in world.patrol_plans
         ],
     )
+    guards = list(getattr(world, "route_guards", ()) or ())
+    for guard in guards:
+        route_guards.save(session, guard)
     counts = {
         "departments": len(world.departments),
         "users": len(users),
@@ -211,6 +218,7 @@ def load_world(session: Session, world: WorldLike, *, password_cost: int = 2**14
         "camera_shares": len(shares),
         "units": len(world.units),
         "patrol_plans": len(world.patrol_plans),
+        "route_guards": len(guards),
     }
     logger.info("world loaded: %s", counts)
     return counts

@@ -7,10 +7,8 @@ from __future__ import annotations
 import dataclasses
 import io
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-import requests
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -20,6 +18,7 @@ from console.server.demo.world import World, build_world
 from tests.gui.console.conftest import sign_in
 from tests.support.console_services import running_console
 from tests.support.live_server import TIMEOUT_S, LiveDemoServer, start_demo_server
+from tests.support.user_http import UserHttp
 
 OPERATOR = "operator-1"
 DETECTOR = "admin"
@@ -49,23 +48,8 @@ def png_bytes(colour: str = "#d84315") -> bytes:
     return bytes(buffer.data().data())
 
 
-class Http:
-    """Plain HTTP to the server as one user (a detector, or a second workstation)."""
-
-    def __init__(self, server: LiveDemoServer, username: str) -> None:
-        self.api = server.api
-        self.session = requests.Session()
-        self.session.headers["Authorization"] = f"Bearer {server.token(username)}"
-
-    def get(self, path: str, **params: Any) -> Any:
-        response = self.session.get(self.api + path, params=params, timeout=TIMEOUT_S)
-        response.raise_for_status()
-        return response.json()
-
-    def post(self, path: str, body: Any) -> Any:
-        response = self.session.post(self.api + path, json=body, timeout=TIMEOUT_S)
-        response.raise_for_status()
-        return response.json()
+class Http(UserHttp):
+    """A user of the server who may also ingest detections as an analytics box does."""
 
     def post_alert(self, kind: str, camera_id: str, *, snapshot: bytes | None = None) -> str:
         """Ingest one detection as an analytics box does; returns the alert's id."""

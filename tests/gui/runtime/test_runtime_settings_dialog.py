@@ -41,6 +41,11 @@ def test_every_setting_gets_an_editor_of_its_type(dialog: SettingsDialog) -> Non
         "video.output": QComboBox,
         "alerts.sound": QCheckBox,
         "log.level": QComboBox,
+        "map.tiles": QComboBox,
+        "map.mbtiles_path": QLineEdit,
+        "map.tianditu_key": QLineEdit,
+        "map.xyz_template": QLineEdit,
+        "map.xyz_coordinates": QComboBox,
     }
     assert {key: type(editor) for key, editor in dialog.editors.items()} == expected
     assert len(dialog.editors) == len(SCHEMA)

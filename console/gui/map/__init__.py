@@ -1,0 +1,1 @@
+"""The situation map: the web view, its bridge and the map feature."""
