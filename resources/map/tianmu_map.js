@@ -352,9 +352,13 @@
   // one canvas above the cameras, its trail on another below them. A batch of moves costs one
   // redraw of both in the next frame (instead of moving hundreds of DOM markers and rebuilding
   // their polylines), and a trail keeps the projected points it already had.
-  var UNIT_HALF = 7;
+  // Squares shrink as the map zooms out: the whole city holds hundreds of units, and at full
+  // size they would hide the cameras and events under them.
+  function unitHalf(zoom) {
+    return zoom >= 15 ? 7 : zoom >= 13 ? 5 : 3.5;
+  }
   var UNIT_COLOURS = {
-    available: '#2f9e44', dispatched: '#f08c00', acknowledged: '#f08c00', en_route: '#1f6feb',
+    available: '#0b7285', dispatched: '#f08c00', acknowledged: '#f08c00', en_route: '#1f6feb',
     on_scene: '#c2255c', returning: '#5f3dc4', out_of_service: '#868e96'
   };
   var UNIT_OTHER = '#1f6feb';
@@ -453,7 +457,7 @@
       if (!map || !this._marks) { return; }
       if (this._frame !== null) { L.Util.cancelAnimFrame(this._frame); this._frame = null; }
       var lines = fitCanvas(map, this._trails), marks = fitCanvas(map, this._marks);
-      var origin = marks.origin, r = UNIT_HALF;
+      var origin = marks.origin, r = unitHalf(map.getZoom());
       var zoom = map.getZoom(), pixelOrigin = map.getPixelOrigin();
       var dx = pixelOrigin.x + origin.x, dy = pixelOrigin.y + origin.y;
       var tctx = lines.ctx, grid = new Map(), byColour = new Map();
@@ -492,7 +496,8 @@
       this._origin = origin;
     },
     hit: function (containerPoint) {
-      return gridHit(this._map, this._grid, this._origin, containerPoint, UNIT_HALF + HIT_SLOP);
+      var reach = unitHalf(this._map ? this._map.getZoom() : 15) + HIT_SLOP;
+      return gridHit(this._map, this._grid, this._origin, containerPoint, reach);
     }
   });
 

@@ -14,7 +14,7 @@ LEGEND: dict[Layer, tuple[tuple[str, str], ...]] = {
     Layer.CAMERAS: (("online", "#2e9d4f"), ("offline", "#8a8f98")),
     Layer.EVENTS: (("P1", "#e03131"), ("P2", "#f76707"), ("P3", "#f59f00"), ("P4", "#1c7ed6"),
                    ("overdue", "#e03131")),
-    Layer.UNITS: (("available", "#2f9e44"), ("dispatched", "#f08c00"), ("en_route", "#1f6feb"),
+    Layer.UNITS: (("available", "#0b7285"), ("dispatched", "#f08c00"), ("en_route", "#1f6feb"),
                   ("on_scene", "#c2255c"), ("returning", "#5f3dc4"),
                   ("out_of_service", "#868e96")),
     Layer.ALERTS: (("alert_urgent", "#fa5252"), ("alert", "#fd7e14")),
