@@ -163,3 +163,36 @@ void tm_add(tm_exchange *x, uint64_t pictures) {
     x->counter += pictures;
     pthread_mutex_unlock(&x->mutex);
 }
+
+/*
+ * libvlc's log callback. libvlc calls it for every message of every level on its own threads:
+ * about two hundred debug lines each time a player starts or stops. A Python callback has to
+ * take the interpreter lock for each, even to drop it, and a page of sixteen players starting
+ * then contends with the GUI thread thousands of times. Here lines below the chosen level are
+ * dropped without Python; the rest are formatted and handed to the sink (a Python callback).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#define TM_LOG_LINE 1024
+
+typedef void (*tm_log_sink)(int level, const char *line);
+
+static tm_log_sink log_sink = NULL;
+static int log_min_level = 3; /* LIBVLC_WARNING */
+
+void tm_log_route(tm_log_sink sink, int min_level) {
+    __atomic_store_n(&log_min_level, min_level, __ATOMIC_RELEASE);
+    __atomic_store_n(&log_sink, sink, __ATOMIC_RELEASE);
+}
+
+void tm_log(void *data, int level, const void *context, const char *fmt, va_list args) {
+    (void)data;
+    (void)context;
+    if (level < __atomic_load_n(&log_min_level, __ATOMIC_ACQUIRE)) return;
+    tm_log_sink sink = __atomic_load_n(&log_sink, __ATOMIC_ACQUIRE);
+    if (sink == NULL) return;
+    char line[TM_LOG_LINE];
+    vsnprintf(line, sizeof line, fmt, args);
+    sink(level, line);
+}

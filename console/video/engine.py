@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import vlc
 
-from console.video import native_heap, worker
+from console.video import framecore, native_heap, worker
 from console.video.libvlc_log import LogRelay
 
 logger = logging.getLogger(__name__)
@@ -236,10 +236,56 @@ def _on_libvlc_log(_data: object, level: int, _context: object, fmt: bytes, args
         return
 
 
+def _on_filtered_log_line(level: int, line: bytes) -> None:
+    # The C filter's sink: only warnings and errors get here, already formatted (same rules
+    # as _on_libvlc_log otherwise).
+    global _lines_into_python
+    _lines_into_python += 1
+    if level < _LIBVLC_WARNING:  # let through only while measuring (set_log_floor)
+        return
+    python_level = logging.INFO if level >= _LIBVLC_ERROR else logging.DEBUG
+    if not vlc_logger.isEnabledFor(python_level):
+        return
+    try:
+        _log_relay.offer(python_level, line.decode("utf-8", errors="replace"))
+    except Exception:  # a log line must never break decoding
+        return
+
+
+_lines_into_python = 0
+
+
+def log_lines_into_python() -> int:
+    """How many of libvlc's lines the C filter has handed to Python so far."""
+    return _lines_into_python
+
+
+def set_log_floor(level: int) -> bool:
+    """Let libvlc's lines from ``level`` up cross into Python (3, warnings, is the default);
+    for measuring what the C filter saves (``bench/log_filter.py``). False without the C
+    filter."""
+    native = framecore.native_log_filter()
+    sink = _log_callback
+    if native is None or not isinstance(sink, framecore.LogSink):
+        return False
+    native[1](sink, level)
+    return True
+
+
 def _attach_log(created: vlc.Instance) -> None:
     global _log_callback
-    callback = vlc.CallbackDecorators.LogCb(_on_libvlc_log)
     _log_relay.start()
+    native = framecore.native_log_filter()
+    if native is not None:
+        # Debug lines (hundreds per player start) are dropped in C, without the interpreter
+        # lock; see _framecore.c.
+        log_callback, route = native
+        sink = framecore.LogSink(_on_filtered_log_line)
+        route(sink, _LIBVLC_WARNING)
+        created.log_set(ctypes.cast(log_callback, vlc.CallbackDecorators.LogCb), None)
+        _log_callback = sink
+        return
+    callback = vlc.CallbackDecorators.LogCb(_on_libvlc_log)
     created.log_set(callback, None)
     # The C side keeps only the pointer: the Python object must live as long as the instance.
     _log_callback = callback

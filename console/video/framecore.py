@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -282,3 +283,25 @@ def core(*, prefer_c: bool = True) -> Core:
 def core_kind() -> str:
     """ "C" or "Python": which core new exchanges get here."""
     return "C" if _load() is not None and not _python_forced() else "Python"
+
+
+# The Python side of the C log filter: called with (libvlc level, formatted line).
+LogSink = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p)
+
+
+def native_log_filter() -> tuple[Any, Callable[[Any, int], None]] | None:
+    """libvlc's log callback in C, and the function routing its lines, or None without the
+    library: ``(log_callback, route)``, where ``route(sink, min_level)`` makes the callback
+    drop lines below ``min_level`` without the interpreter lock and hand the others to
+    ``sink`` (a ``LogSink``; keep it alive while libvlc may log)."""
+    library = _load() if not _python_forced() else None
+    if library is None:
+        return None
+    lib = library.lib
+    try:
+        log_callback, route = lib.tm_log, lib.tm_log_route
+    except AttributeError:  # a library built before the filter existed
+        return None
+    route.argtypes = [LogSink, ctypes.c_int]
+    route.restype = None
+    return log_callback, route

@@ -7,8 +7,10 @@ that is never removed; players that fail to connect make libvlc log from such th
 from __future__ import annotations
 
 import logging
+import subprocess
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +67,38 @@ def test_failing_players_log_through_the_relay_without_dummy_threads(libvlc_line
     wait_for(lambda: bool(libvlc_lines.threads), timeout_s=10, what="libvlc's log lines")
     assert libvlc_lines.threads == {"libvlc-log"}
     assert _dummy_threads() == before
+
+
+def test_debug_lines_stay_in_c_and_warnings_reach_python(libvlc_lines, tmp_path: Path) -> None:
+    """libvlc's debug lines (about two hundred per player playing a file) never cross into
+    Python; with the filter's floor lowered they do, so the difference is the filter's doing."""
+    engine.instance()
+    if not engine.set_log_floor(3):
+        pytest.skip("the C frame core is not built")
+    clip = tmp_path / "clip.mp4"
+    subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+         "testsrc=size=320x180:rate=25", "-t", "3", "-c:v", "libx264", "-preset", "ultrafast",
+         "-pix_fmt", "yuv420p", str(clip)],
+        check=True,
+    )  # fmt: skip
+
+    def play_and_release(name: str) -> int:
+        before = engine.log_lines_into_python()
+        source = VlcSource(name)
+        source.open(clip.as_uri())
+        wait_for(lambda: source.frame_counter > 0, timeout_s=20, what="a first picture")
+        controller = source.controller
+        assert controller is not None
+        source.dispose()
+        wait_for(lambda: controller.released, timeout_s=10, what="the player's release")
+        return engine.log_lines_into_python() - before
+
+    try:
+        filtered = play_and_release("filtered")
+        engine.set_log_floor(0)
+        unfiltered = play_and_release("unfiltered")
+    finally:
+        engine.set_log_floor(3)
+    assert unfiltered > 100, unfiltered  # libvlc does write its debug lines
+    assert filtered < 20, filtered
