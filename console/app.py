@@ -512,6 +512,7 @@ class Console(QObject):
         self._server_override = server_url
         self._stream_backoff_s = stream_backoff_s
         self.login_dialog: LoginDialog | None = None
+        self.review_window: QWidget | None = None
         self.session: SessionWiring | None = None
         self._last_user = ""
 
@@ -544,9 +545,21 @@ class Console(QObject):
         dialog.setObjectName("login_dialog")
         dialog.signed_in.connect(self._on_login_dialog_signed_in)
         dialog.rejected.connect(self._on_login_dialog_rejected)
+        dialog.review_requested.connect(self.show_review)
         self.login_dialog = dialog
         dialog.show()
         return dialog
+
+    def show_review(self) -> QWidget:
+        """The offline review window (no sign-in needed), made on first use."""
+        if self.review_window is None:
+            from console.gui.review.window import ReviewWindow
+
+            self.review_window = ReviewWindow(self.services.runner)
+        if self.review_window.isVisible():
+            self.review_window.raise_()
+        self.review_window.show()
+        return self.review_window
 
     def sign_out(self) -> None:
         session = self.session
@@ -566,6 +579,10 @@ class Console(QObject):
         if dialog is not None:
             dialog.hide()
             delete_later(dialog)
+        review, self.review_window = self.review_window, None
+        if review is not None:
+            review.close()
+            delete_later(review)
         self.services.shutdown()
 
     # ------------------------------------------------------------------ internals

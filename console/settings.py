@@ -363,6 +363,20 @@ SCHEMA: tuple[Setting, ...] = (
             QT_TRANSLATE_NOOP("Settings", "GCJ-02 (Gaode/AMap, Tencent)"),
         ),
     ),
+    Setting(
+        key="review.cache_limit_mb",
+        type=int,
+        default=4096,
+        label=QT_TRANSLATE_NOOP("Settings", "Recordings cache (MB)"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "How much disk the recordings downloaded for offline review may take; the least "
+            "recently used are removed first.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Review"),
+        minimum=16,
+        maximum=1_000_000,
+    ),
 )
 
 SCHEMA_BY_KEY: dict[str, Setting] = {s.key: s for s in SCHEMA}

@@ -84,7 +84,9 @@ from console.wire import (
     UserOut,
 )
 from console.wire.alerts import MergeIn
+from console.wire.bookmarks import BookmarkIn, BookmarkOut
 from console.wire.clock import ClockIn, ClockOut
+from console.wire.evidence import ExportIn, ExportOut, WorkstationKeyIn, WorkstationKeyOut
 from console.wire.incidents import CategoryOut, EscalateIn
 from console.wire.vehicles import RouteGuardList, RouteGuardOut, VehiclePassList
 
@@ -798,6 +800,119 @@ class BackendClient:
         partial.write_bytes(answer.body)
         partial.replace(destination)
         return destination
+
+    def save_recording(self, recording_id: str, destination: Path) -> str:
+        """Stream a recorded clip into ``destination`` (any size; never whole in memory) and
+        return the SHA-256 of what was written, checked against the answer's header. On
+        failure ``destination`` may hold part of the clip: the caller removes it."""
+        path = f"/recordings/{_segment(recording_id)}/download"
+        operation = f"GET {path}"
+        session = self._transport.session("plain")
+        try:
+            response = session.get(
+                self.url(path),
+                headers=self._headers("video/mp4", None, True),
+                timeout=self._timeout,
+                allow_redirects=False,
+                stream=True,
+            )
+        except Exception as exc:
+            raise transport_error(exc, operation) from None
+        if not 200 <= response.status_code <= 299:
+            try:
+                body = read_body(response, MAX_JSON_BYTES, operation)
+            except BackendError:
+                body = b""  # the status alone still says what went wrong
+            raw = RawAnswer(
+                response.status_code, media_type(response.headers.get("Content-Type")), body, {}
+            )
+            raise error_from_answer(raw, operation)
+        digest = hashlib.sha256()
+        try:
+            with destination.open("wb") as out:
+                for chunk in response.iter_content(chunk_size=1 << 20):
+                    digest.update(chunk)
+                    out.write(chunk)
+        except OSError as exc:
+            raise ProtocolError(f"the clip cannot be saved ({exc.strerror})") from None
+        except Exception as exc:
+            raise transport_error(exc, operation, response.status_code) from None
+        finally:
+            response.close()
+        expected = response.headers.get("X-Content-SHA256")
+        if expected and digest.hexdigest() != expected.strip().lower():
+            raise MalformedResponseError(
+                "the file's content does not match its checksum",
+                problem=AnswerProblem.DAMAGED,
+                operation=operation,
+            )
+        return digest.hexdigest()
+
+    def bookmarks(
+        self,
+        *,
+        camera_id: str | None = None,
+        incident_id: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[BookmarkOut]:
+        """Bookmarks on visible cameras in [since, until], oldest first."""
+        params = {
+            "camera_id": camera_id,
+            "incident_id": incident_id,
+            "since": since,
+            "until": until,
+        }
+        result: list[BookmarkOut] = self._call(
+            "GET", "/bookmarks", list[BookmarkOut], params=params
+        )
+        return result
+
+    def create_bookmark(
+        self, bookmark: BookmarkIn, *, idempotency_key: str | None = None
+    ) -> BookmarkOut:
+        result: BookmarkOut = self._call(
+            "POST", "/bookmarks", BookmarkOut, payload=bookmark, idempotency_key=idempotency_key
+        )
+        return result
+
+    def delete_bookmark(
+        self, bookmark_id: str, *, idempotency_key: str | None = None
+    ) -> BookmarkOut:
+        path = f"/bookmarks/{_segment(bookmark_id)}"
+        result: BookmarkOut = self._call(
+            "DELETE", path, BookmarkOut, idempotency_key=idempotency_key
+        )
+        return result
+
+    def register_workstation_key(
+        self, key: WorkstationKeyIn, *, idempotency_key: str | None = None
+    ) -> WorkstationKeyOut:
+        """Register this workstation's public key; a key registered before answers its record."""
+        result: WorkstationKeyOut = self._call(
+            "POST", "/workstation-keys", WorkstationKeyOut, payload=key,
+            idempotency_key=idempotency_key,
+        )  # fmt: skip
+        return result
+
+    def workstation_key(self, key_id: str) -> WorkstationKeyOut:
+        path = f"/workstation-keys/{_segment(key_id)}"
+        result: WorkstationKeyOut = self._call("GET", path, WorkstationKeyOut)
+        return result
+
+    def record_export(self, export: ExportIn, *, idempotency_key: str | None = None) -> ExportOut:
+        """Record (audit) an evidence export; with ``incident_id`` it is attached to it."""
+        result: ExportOut = self._call(
+            "POST", "/exports", ExportOut, payload=export, idempotency_key=idempotency_key
+        )
+        return result
+
+    def exports(self, *, incident_id: str | None = None) -> list[ExportOut]:
+        """Recorded exports the caller may read (of one incident when ``incident_id``)."""
+        result: list[ExportOut] = self._call(
+            "GET", "/exports", list[ExportOut], params={"incident_id": incident_id}
+        )
+        return result
 
     def audit(
         self,

@@ -43,9 +43,11 @@ class LoginDialog(QDialog):
 
     Signals:
         signed_in(object): the session returned by ``sign_in``.
+        review_requested(): the operator chose to review clips offline (no sign-in).
     """
 
     signed_in = Signal(object)
+    review_requested = Signal()
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class LoginDialog(QDialog):
         self.ui.user_edit.setText(username)
         self.ui.sign_in_button.clicked.connect(self._on_sign_in_button_clicked)
         self.ui.cancel_button.clicked.connect(self.reject)
+        self.ui.review_button.clicked.connect(self.review_requested)
         first_empty = next(
             (
                 edit

@@ -497,6 +497,33 @@ Repeated %2 times</source>
     </message>
 </context>
 <context>
+    <name>ClipTile</name>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clip cannot be played: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording at this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Closing as resolved needs a passing video verification made after the unit&apos;s latest report; the server checks it.</source>
@@ -1939,6 +1966,14 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Play recorded clips from this computer, without a server or signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review clips offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2862,6 +2897,205 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or drop recorded clips (MP4, TS, MKV) to review them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back 30 seconds (Shift+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame back (,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One frame forward (.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward 30 seconds (Shift+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half the speed ([)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double the speed (])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range start here (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range end here (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open clips…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close all clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &amp;window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range &amp;start (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range &amp;end (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp;range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 clips play together; %2 were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video clips (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder of clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: recording time guessed from the file&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A–B %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the range first (A and B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip has a recording in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Operator</source>
@@ -3280,6 +3514,18 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>GCJ-02 (Gaode/AMap, Tencent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings cache (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much disk the recordings downloaded for offline review may take; the least recently used are removed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -500,6 +500,33 @@ Repeated %2 times</source>
     </message>
 </context>
 <context>
+    <name>ClipTile</name>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>Cannot play</source>
+        <translation>无法播放</translation>
+    </message>
+    <message>
+        <source>No recording</source>
+        <translation>无录像</translation>
+    </message>
+    <message>
+        <source>No clip</source>
+        <translation>无片段</translation>
+    </message>
+    <message>
+        <source>This clip cannot be played: %1</source>
+        <translation>此片段无法播放：%1</translation>
+    </message>
+    <message>
+        <source>No recording at this time</source>
+        <translation>此时间无录像</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Closing as resolved needs a passing video verification made after the unit&apos;s latest report; the server checks it.</source>
@@ -1943,6 +1970,14 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
+        <source>Play recorded clips from this computer, without a server or signing in</source>
+        <translation>播放本机上的录像片段，无需服务器，无需登录</translation>
+    </message>
+    <message>
+        <source>Review clips offline</source>
+        <translation>离线回看录像</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -2866,6 +2901,205 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review clips</source>
+        <translation>录像回看</translation>
+    </message>
+    <message>
+        <source>Open or drop recorded clips (MP4, TS, MKV) to review them.</source>
+        <translation>打开或拖入录像片段（MP4、TS、MKV）进行回看。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Back 30 seconds (Shift+Left)</source>
+        <translation>后退 30 秒（Shift+←）</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (Left)</source>
+        <translation>后退 5 秒（←）</translation>
+    </message>
+    <message>
+        <source>One frame back (,)</source>
+        <translation>后退一帧（,）</translation>
+    </message>
+    <message>
+        <source>One frame forward (.)</source>
+        <translation>前进一帧（.）</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (Right)</source>
+        <translation>前进 5 秒（→）</translation>
+    </message>
+    <message>
+        <source>Forward 30 seconds (Shift+Right)</source>
+        <translation>前进 30 秒（Shift+→）</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <source>Half the speed ([)</source>
+        <translation>减半速度（[）</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>Double the speed (])</source>
+        <translation>加倍速度（]）</translation>
+    </message>
+    <message>
+        <source>Range start here (A)</source>
+        <translation>区间起点设在此处（A）</translation>
+    </message>
+    <message>
+        <source>Range end here (B)</source>
+        <translation>区间终点设在此处（B）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open clips…</source>
+        <translation>打开片段(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close all clips</source>
+        <translation>关闭全部片段(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close &amp;window</source>
+        <translation>关闭窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Clip</source>
+        <translation>片段(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>截图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Range &amp;start (A)</source>
+        <translation>区间起点(&amp;S)（A）</translation>
+    </message>
+    <message>
+        <source>Range &amp;end (B)</source>
+        <translation>区间终点(&amp;E)（B）</translation>
+    </message>
+    <message>
+        <source>Clear &amp;range</source>
+        <translation>清除区间(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export range…</source>
+        <translation>导出区间(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>跳到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>显示全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>At most %1 clips play together; %2 were left out.</source>
+        <translation>最多同时播放 %1 个片段，有 %2 个未打开。</translation>
+    </message>
+    <message>
+        <source>Open clips</source>
+        <translation>打开片段</translation>
+    </message>
+    <message>
+        <source>Video clips (%1)</source>
+        <translation>视频片段（%1）</translation>
+    </message>
+    <message>
+        <source>Open a folder of clips</source>
+        <translation>打开片段文件夹</translation>
+    </message>
+    <message>
+        <source>%1: recording time guessed from the file&apos;s date</source>
+        <translation>%1：录像时间按文件日期推测</translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>A %1</source>
+        <translation>A %1</translation>
+    </message>
+    <message>
+        <source>A–B %1 s</source>
+        <translation>A–B %1 秒</translation>
+    </message>
+    <message>
+        <source>Mark the range first (A and B)</source>
+        <translation>请先标记区间（A 和 B）</translation>
+    </message>
+    <message>
+        <source>No clip has a recording in the range</source>
+        <translation>区间内没有任何片段有录像</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>No picture to keep</source>
+        <translation>没有可保存的画面</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be saved: %1</source>
+        <translation>抓拍无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>截图已保存：%1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Operator</source>
@@ -3285,6 +3519,18 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>GCJ-02 (Gaode/AMap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>Recordings cache (MB)</source>
+        <translation>录像缓存（MB）</translation>
+    </message>
+    <message>
+        <source>How much disk the recordings downloaded for offline review may take; the least recently used are removed first.</source>
+        <translation>为离线回看下载的录像最多可占用的磁盘空间；超出时先删除最久未使用的录像。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>回看</translation>
     </message>
     <message>
         <source>no such setting</source>

@@ -87,6 +87,12 @@ class Ui_LoginDialog(object):
 
         self.button_row = QHBoxLayout()
         self.button_row.setObjectName(u"button_row")
+        self.review_button = QPushButton(LoginDialog)
+        self.review_button.setObjectName(u"review_button")
+        self.review_button.setAutoDefault(False)
+
+        self.button_row.addWidget(self.review_button)
+
         self.button_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.button_row.addItem(self.button_spacer)
@@ -114,6 +120,7 @@ class Ui_LoginDialog(object):
         QWidget.setTabOrder(self.user_edit, self.password_edit)
         QWidget.setTabOrder(self.password_edit, self.sign_in_button)
         QWidget.setTabOrder(self.sign_in_button, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.review_button)
 
         self.retranslateUi(LoginDialog)
 
@@ -127,6 +134,10 @@ class Ui_LoginDialog(object):
         self.server_label.setText(QCoreApplication.translate("LoginDialog", u"&Server:", None))
         self.user_label.setText(QCoreApplication.translate("LoginDialog", u"&User name:", None))
         self.password_label.setText(QCoreApplication.translate("LoginDialog", u"&Password:", None))
+#if QT_CONFIG(tooltip)
+        self.review_button.setToolTip(QCoreApplication.translate("LoginDialog", u"Play recorded clips from this computer, without a server or signing in", None))
+#endif // QT_CONFIG(tooltip)
+        self.review_button.setText(QCoreApplication.translate("LoginDialog", u"Review clips offline", None))
         self.sign_in_button.setText(QCoreApplication.translate("LoginDialog", u"Sign in", None))
         self.cancel_button.setText(QCoreApplication.translate("LoginDialog", u"Quit", None))
     # retranslateUi

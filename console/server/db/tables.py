@@ -367,6 +367,54 @@ class RecordingRow(Base):
     __table_args__ = (Index("ix_recordings_camera_start", "camera_id", "start"),)
 
 
+class BookmarkRow(Base):
+    """A note at a wall-clock moment of one camera's recording, optionally about an incident."""
+
+    __tablename__ = "bookmarks"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    camera_id: Mapped[str] = mapped_column(ForeignKey("cameras.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text)
+    incident_id: Mapped[str | None] = mapped_column(ID, default=None, index=True)
+    author_id: Mapped[str] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_bookmarks_camera_at", "camera_id", "at"),)
+
+
+class WorkstationKeyRow(Base):
+    """A workstation's Ed25519 public key, which signs the evidence exported there."""
+
+    __tablename__ = "workstation_keys"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(80), unique=True)
+    label: Mapped[str] = mapped_column(String(200))
+    registered_by: Mapped[str] = mapped_column(ID)
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class EvidenceExportRow(Base):
+    """One evidence export, as its signed manifest describes it; optionally on an incident."""
+
+    __tablename__ = "evidence_exports"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    manifest_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    key_id: Mapped[str] = mapped_column(ForeignKey("workstation_keys.id"))
+    camera_ids: Mapped[list[str]] = mapped_column(JSON)
+    start: Mapped[datetime] = mapped_column(UtcDateTime)
+    end: Mapped[datetime] = mapped_column(UtcDateTime)
+    incident_id: Mapped[str | None] = mapped_column(ID, default=None, index=True)
+    officer: Mapped[str] = mapped_column(String(200))
+    exported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    file_count: Mapped[int] = mapped_column(Integer)
+    total_bytes: Mapped[int] = mapped_column(BigId)
+    exported_by: Mapped[str] = mapped_column(ID, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    key: Mapped[WorkstationKeyRow] = relationship(lazy="joined")
+
+
 class AuditRow(Base):
     """Append-only: the database itself refuses UPDATE and DELETE on this table."""
 

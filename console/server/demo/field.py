@@ -560,17 +560,29 @@ class FieldSimulator:
             f"{task.number} {stamp} {task.mover.unit.name}", self._rng.randrange(1 << 30)
         )
         text = f"{task.mover.unit.name}已到场处置，{task.category or '现场'}问题已处理完毕，现场恢复正常。"
-        session.call(
-            "POST",
-            f"/incidents/{task.incident_id}/feedback",
-            data={"result": "fixed", "text": text},
-            files=[("photos", (photo.filename, photo.data, photo.content_type))],
-            idempotency_key=f"field-{task.assignment_id}-feedback",
-        )
+        # Known before the report is sent: whoever sees the incident reach "feedback" on the
+        # server may ask at once whether the report is true.
+        with self._lock:
+            previous = self._progress.truly_fixed.get(task.incident_id)
+            self._progress.truly_fixed[task.incident_id] = really
+        try:
+            session.call(
+                "POST",
+                f"/incidents/{task.incident_id}/feedback",
+                data={"result": "fixed", "text": text},
+                files=[("photos", (photo.filename, photo.data, photo.content_type))],
+                idempotency_key=f"field-{task.assignment_id}-feedback",
+            )
+        except BaseException:
+            with self._lock:
+                if previous is None:
+                    self._progress.truly_fixed.pop(task.incident_id, None)
+                else:
+                    self._progress.truly_fixed[task.incident_id] = previous
+            raise
         if really and self._problems is not None:
             self._problems.fix(task.incident_id)
         with self._lock:
-            self._progress.truly_fixed[task.incident_id] = really
             self._progress.counts["feedback"] += 1
         logger.info("feedback on incident %s (truly fixed: %s)", task.incident_id, really)
 

@@ -46,6 +46,7 @@ def test_every_setting_gets_an_editor_of_its_type(dialog: SettingsDialog) -> Non
         "map.tianditu_key": QLineEdit,
         "map.xyz_template": QLineEdit,
         "map.xyz_coordinates": QComboBox,
+        "review.cache_limit_mb": QSpinBox,
     }
     assert {key: type(editor) for key, editor in dialog.editors.items()} == expected
     assert len(dialog.editors) == len(SCHEMA)

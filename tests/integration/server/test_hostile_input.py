@@ -131,6 +131,8 @@ BLANK_CASES: dict[BlankCase, dict[str, Any]] = {
     ("POST", "/patrol-plans", "name", "json"): {"camera_ids": ["x"]},
     ("PUT", "/patrol-plans/{plan_id}", "name", "json"): {"camera_ids": ["x"]},
     ("POST", "/auth/login", "username", "json"): {"password": "op-pass"},
+    ("POST", "/workstation-keys", "label", "json"): {"public_key": "A" * 43 + "="},
+    ("POST", "/exports", "officer", "json"): {"key_id": "k", "camera_ids": ["x"]},
 }
 
 

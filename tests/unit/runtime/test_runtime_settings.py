@@ -29,6 +29,7 @@ CHANGED_VALUES: dict[str, Any] = {
     "map.tianditu_key": "0123456789abcdef0123456789abcdef",
     "map.xyz_template": "https://tiles.example.cn/{z}/{x}/{y}.png",
     "map.xyz_coordinates": "gcj02",
+    "review.cache_limit_mb": 512,
 }
 
 

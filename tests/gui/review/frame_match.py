@@ -1,0 +1,79 @@
+"""Telling which frame of a clip a player shows: the picture is compared with the clip's own
+frames decoded by ffmpeg around a time (the simulator's clips change every frame: a moving
+scene and a burned-in clock), and the closest one names the frame."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from console.video.source import VideoSource
+
+SMALL = (320, 180)
+
+
+def shown_picture(source: VideoSource) -> np.ndarray | None:
+    """The source's current picture, shrunk to ``SMALL`` grey levels."""
+    with source.hold_frame() as frame:
+        if frame is None:
+            return None
+        raw = np.frombuffer(frame.data, dtype=np.uint8, count=frame.height * frame.stride)
+        pixels = raw.reshape(frame.height, frame.stride // 4, 4)[:, : frame.width, :3]
+        # B, G, R weighed as ffmpeg's grey conversion weighs them (BT.601 luma).
+        grey = pixels.astype(np.float32) @ np.array([0.114, 0.587, 0.299], dtype=np.float32)
+    rows = np.linspace(0, grey.shape[0], SMALL[1] + 1).astype(int)
+    cols = np.linspace(0, grey.shape[1], SMALL[0] + 1).astype(int)
+    sums = np.add.reduceat(np.add.reduceat(grey, rows[:-1], axis=0), cols[:-1], axis=1)
+    means: np.ndarray = sums / (np.diff(rows)[:, None] * np.diff(cols)[None, :])
+    return means
+
+
+def clip_frames(path: Path, first: int, count: int, fps: float = 25.0) -> list[np.ndarray]:
+    """Frames ``first`` … ``first + count - 1`` of ``path`` (frame n is the one at n / fps s
+    in the file's own timestamps, kept by ``-copyts`` so that ffmpeg's seek cannot shift
+    them), shrunk like ``shown_picture``."""
+    width, height = SMALL
+    half = 0.5 / fps
+    low, high = first / fps - half, (first + count) / fps - half
+    pick = f"select=between(t\\,{low:.4f}\\,{high:.4f})"
+    command = [
+        "ffmpeg", "-v", "error", "-ss", f"{max(0.0, low - 3):.3f}", "-copyts", "-i", str(path),
+        "-vf", f"{pick},scale={width * 2}:{height * 2},format=gray",
+        "-fps_mode", "passthrough", "-frames:v", str(count), "-f", "rawvideo", "-",
+    ]  # fmt: skip
+    data = subprocess.run(command, capture_output=True, check=True, timeout=120).stdout
+    size = width * 2 * height * 2
+    frames = []
+    for index in range(len(data) // size):
+        big = np.frombuffer(data[index * size : (index + 1) * size], dtype=np.uint8)
+        big = big.reshape(height * 2, width * 2).astype(np.float32)
+        frames.append(big.reshape(height, 2, width, 2).mean(axis=(1, 3)))
+    return frames
+
+
+def which_frame(
+    picture: np.ndarray, path: Path, around_ms: float, fps: float = 25.0, spread: int = 6
+) -> tuple[float, float]:
+    """The time (ms) of the clip frame nearest ``around_ms`` that looks most like
+    ``picture``, and how unlike it still is (mean absolute grey difference)."""
+    frame_ms = 1000.0 / fps
+    first = max(0, round(around_ms / frame_ms) - spread)
+    frames = clip_frames(path, first, 2 * spread + 1, fps)
+    errors = [float(np.abs(frame - picture).mean()) for frame in frames]
+    best = int(np.argmin(errors))
+    return (first + best) * frame_ms, errors[best]
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, step: Callable[[], None]) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        step()
+        if condition():
+            return True
+        time.sleep(0.01)
+    step()
+    return condition()

@@ -1,0 +1,114 @@
+"""Clips of neighbouring cameras on one wall clock, on real libvlc: they seek, step, change
+speed and play together, and after 30 s of play their pictures are less than a frame apart.
+Which frame each shows is read from the pictures themselves (see ``frame_match``)."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import timedelta
+
+from console.video.clip_sync import ClipGroup
+from tests.gui.review.frame_match import shown_picture, which_frame
+from tests.gui.review.players import clip_players, ready, run_for
+from tests.gui.review.recorded import DISTINCT, START, recorded
+
+FRAME_MS = 40.0
+
+
+def _shown_walls(group: ClipGroup) -> list[float]:
+    """The wall-clock time (ms after START) of the picture each clip shows, all pictures
+    taken at one moment before any is examined."""
+    pictures = [shown_picture(clip.source) for clip in group.clips]
+    wall = group.now()
+    assert wall is not None
+    shown = []
+    for clip, picture in zip(group.clips, pictures, strict=True):
+        assert picture is not None
+        around = group.offset_ms(clip, wall)
+        at, unlike = which_frame(picture, clip.info.path, around, spread=12)
+        assert unlike < 8, f"{clip.info.name}: no frame near {around} ms looks like its picture"
+        shown.append((clip.info.start - START).total_seconds() * 1000 + at)
+    return shown
+
+
+def test_seek_step_and_speed_act_on_every_clip_together() -> None:
+    clips = [recorded(index) for index in DISTINCT]
+    with clip_players() as players:
+        group = ClipGroup()
+        for clip in clips:
+            players.open(clip.path, group=group)
+        assert ready(group.clips, group.tick)
+        group.seek(START + timedelta(milliseconds=7320))
+        run_for(0.6, group.tick)
+        assert _shown_walls(group) == [7320.0] * 4
+        group.step(1)
+        run_for(0.4, group.tick)
+        assert _shown_walls(group) == [7360.0] * 4
+        group.step(-2)
+        run_for(0.4, group.tick)
+        assert _shown_walls(group) == [7280.0] * 4
+        group.set_rate(2.0)
+        assert all(clip.rate == 2.0 for clip in group.clips)
+        group.play()
+        run_for(2.0, group.tick)
+        group.pause()
+        run_for(0.5, group.tick)
+        walls = _shown_walls(group)
+        assert len(set(walls)) == 1
+        assert walls[0] > 7280 + 3000  # about 4 s of recording in 2 s
+
+
+def test_four_clips_drift_less_than_a_frame_after_30_seconds_of_play() -> None:
+    clips = [recorded(index, seconds=40) for index in DISTINCT]
+    with clip_players() as players:
+        group = ClipGroup()
+        for clip in clips:
+            players.open(clip.path, group=group)
+        assert ready(group.clips, group.tick)
+        group.seek(START + timedelta(seconds=2))
+        run_for(0.5, group.tick)
+        group.play()
+        run_for(30.0, group.tick)
+        spreads = []
+        for _ in range(8):
+            walls = _shown_walls(group)
+            spreads.append(max(walls) - min(walls))
+            run_for(0.13, group.tick)
+        group.pause()
+        # Pictures of clips in step change within a frame of each other: caught between two
+        # changes, they are one frame apart at most, and mostly none.
+        report = (spreads, group.corrections)
+        assert max(spreads) <= FRAME_MS, report
+        assert statistics.median(spreads) < FRAME_MS, report
+
+
+def test_a_clip_without_recording_at_the_time_waits_and_joins_in_step() -> None:
+    early = recorded(0)
+    late = recorded(1, delay_s=3.0)
+    with clip_players() as players:
+        group = ClipGroup()
+        first = players.open(early.path, group=group)
+        second = players.open(late.path, group=group)
+        assert ready(group.clips, group.tick)
+        group.seek(START + timedelta(seconds=1))
+        run_for(0.4, group.tick)
+        wall = group.now()
+        assert wall is not None
+        assert group.covers(first, wall)
+        assert not group.covers(second, wall)
+        group.play()
+        run_for(1.0, group.tick)
+        assert first.playing
+        assert not second.playing
+        run_for(3.0, group.tick)
+        assert second.playing  # its recording began and it joined
+        run_for(1.0, group.tick)
+        spreads = []
+        for _ in range(5):
+            walls = _shown_walls(group)
+            spreads.append(max(walls) - min(walls))
+            run_for(0.13, group.tick)
+        group.pause()
+        # A clip that starts while the others play may run a frame apart from them (known:
+        # the correction acts from three frames on).
+        assert max(spreads) <= FRAME_MS, spreads
