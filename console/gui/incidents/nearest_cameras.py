@@ -1,4 +1,5 @@
-"""The cameras to look at for an incident: the ones it names, then the nearest to its place.
+"""The cameras to look at for an incident: the ones it names, then those best placed to show
+its place (nearest first among those that can see it; see ``geo.cameras_toward``).
 
 ``nearest_cameras`` is plain computation over the catalogue (run it off the GUI thread for
 a large one); ``NearestCamerasView`` lists the result with a Play button per camera, which
@@ -14,7 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.catalog import CameraCatalog
-from console.domain.geo import haversine_m, nearest
+from console.domain.geo import cameras_toward, haversine_m
 from console.domain.incident import Incident
 from console.domain.model import CameraStatus
 from console.gui.plain_text import plain_label, plain_tooltip
@@ -42,8 +43,9 @@ def nearest_cameras(
     *,
     count: int = NEAREST_COUNT,
 ) -> list[NearbyCamera]:
-    """The incident's own cameras, then up to ``count`` others within ``WITHIN_M`` metres,
-    nearest first. ``camera_ids`` is the catalogue's id list, read on the GUI thread."""
+    """The incident's own cameras, then up to ``count`` others within ``WITHIN_M`` metres:
+    those that can show the place first, nearest first, and fixed cameras looking away last.
+    ``camera_ids`` is the catalogue's id list, read on the GUI thread."""
     found: list[NearbyCamera] = []
     for camera_id in incident.camera_ids:
         if catalog is not None and camera_id in catalog:
@@ -63,15 +65,19 @@ def nearest_cameras(
         return found
     named = set(incident.camera_ids)
     candidates = (
-        (camera_id, catalog.camera(camera_id).position)
+        catalog.camera(camera_id)
         for camera_id in camera_ids
         if camera_id not in named and camera_id in catalog
     )
-    for camera_id, metres in nearest(incident.position, candidates, count, within_m=WITHIN_M):
-        camera = catalog.camera(camera_id)
+    for ranked in cameras_toward(incident.position, candidates, count, WITHIN_M):
+        camera = ranked.camera
         found.append(
             NearbyCamera(
-                camera_id, camera.name, metres, camera.status is CameraStatus.ONLINE, False
+                camera.id,
+                camera.name,
+                ranked.distance_m,
+                camera.status is CameraStatus.ONLINE,
+                False,
             )
         )
     return found

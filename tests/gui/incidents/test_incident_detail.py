@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from console.app import Console, Services, SessionWiring
 from console.client import BackendClient
+from console.domain.geo import Sight, sight_of
 from console.domain.incident import (
     Action,
     Actor,
@@ -555,8 +556,19 @@ def test_the_pane_shows_server_text_as_plain_text_and_plays_nearby_cameras(
     assert buttons
     assert buttons[0].property("camera_id") == camera_id
     assert len(pane.cameras.cameras) > 1  # the event's own camera and its neighbours
-    distances = [c.distance_m or 0.0 for c in pane.cameras.cameras[1:]]
-    assert distances == sorted(distances)
+    # Neighbours that can show the place first, then fixed cameras looking away; nearest first
+    # within each.
+    catalog = wiring.catalog
+    assert catalog is not None
+    order = [
+        (
+            sight_of(catalog.camera(c.camera_id), incident.position, c.distance_m or 0.0)
+            is Sight.AWAY,
+            c.distance_m or 0.0,
+        )
+        for c in pane.cameras.cameras[1:]
+    ]
+    assert order == sorted(order)
     with qtbot.waitSignal(wiring.session.signals.camera_play_requested, timeout=5000) as played:
         buttons[0].click()
     assert played.args == [camera_id]
