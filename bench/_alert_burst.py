@@ -204,6 +204,10 @@ def _run(folder: Path, seconds: float, stack: contextlib.ExitStack) -> dict[str,
     stack.callback(backend.kill)
     backend.start(timeout_s=60)
 
+    from console.app import prepare_process
+
+    if QApplication.instance() is None:
+        prepare_process()  # the signed-in window has the map: QtWebEngine first
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     services = build_services(app, log_to_file=False)

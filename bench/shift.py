@@ -89,6 +89,7 @@ from console.app import (  # noqa: E402
     Services,
     SessionWiring,
     build_services,
+    prepare_process,
     workspace_file,
 )
 from console.domain.model import CameraStatus  # noqa: E402
@@ -695,6 +696,7 @@ def run(plan: Plan, workdir: Path, stack: contextlib.ExitStack) -> Figures:
     os.environ["TIANMU_HOME"] = str(workdir / "home")
     world = start_world(workdir, stack, plan)
     write_workspace(world.backend.url, world.wall_cameras)
+    prepare_process()  # the window has the map: QtWebEngine first
     app = QApplication([sys.argv[0]])
     census = watch_players()
     services = build_services(app)

@@ -189,6 +189,9 @@ def _child_main(role: str) -> int:
     from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
     from PySide6.QtWidgets import QApplication
 
+    from console.app import prepare_process
+
+    prepare_process()  # the signed-in window has the map: QtWebEngine first
     app = QApplication([sys.argv[0]])
     write_lock = threading.Lock()
 

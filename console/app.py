@@ -696,12 +696,10 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str]) -> int:
-    args = _parse(argv)
-    if args.self_test:
-        from console.video.selftest import print_report
-
-        return print_report()
+def prepare_process() -> None:
+    """What must happen before the QApplication exists in any process that shows the console
+    (``main``, the benchmarks that sign in a window): QtWebEngine's settings, its module
+    loaded, and the map's URL scheme declared."""
     # QtWebEngine refuses to start as root without this; the console never runs untrusted pages.
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     # The map's web view hands every page frame to Qt Quick on the GUI thread. Without a GPU the
@@ -716,6 +714,15 @@ def main(argv: list[str]) -> int:
     from console.gui.map.scheme import register_map_scheme
 
     register_map_scheme()
+
+
+def main(argv: list[str]) -> int:
+    args = _parse(argv)
+    if args.self_test:
+        from console.video.selftest import print_report
+
+        return print_report()
+    prepare_process()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Tianmu")
     app.setOrganizationName("Tianmu")
