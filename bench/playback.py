@@ -9,10 +9,14 @@ wall clock burned in; made once and kept in the temp folder).
   seek to the sought picture in the buffer (budget 0.3 s);
 * ``sync_drift_ms``: four clips played together for 60 s, then the largest gap between the
   pictures they show at one moment, read from the pictures themselves (compared with the
-  clips' own frames decoded by ffmpeg), the median of several looks (budget 40 ms, a frame).
+  clips' own frames decoded by ffmpeg once all looks are taken: decoding meanwhile would
+  load the machine under the players), the median of several looks (budget 40 ms, a frame);
+* ``export_vs_ffmpeg_copy``: the evidence export of five minutes of the long clip (edges
+  re-encoded, hashed, signed) in MB/s, over ``ffmpeg -c copy`` of the same range in MB/s,
+  run in turns (budget >= 0.8; ``bench/export.py`` measures it at length).
 
-``--quick``: a 5-minute clip for the seeks, fewer openings and seeks, 15 s of synchronised
-play (under a minute once the clips exist).
+``--quick``: a 5-minute clip for the seeks and the export, fewer openings, seeks and export
+runs, 15 s of synchronised play (under a minute once the clips exist).
 
     .venv/bin/python bench/playback.py [--quick]
 """
@@ -32,6 +36,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench._common import emit, parse_args, percentile  # noqa: E402
+from bench.export import RANGE_FROM_S, RANGE_LENGTH_S, _ffmpeg_copy  # noqa: E402
+from console.evidence import ClipRange, WorkstationKey, export_evidence  # noqa: E402
 from console.server.media.clips import make_clips  # noqa: E402
 from console.video.clip_control import ClipPlayer, ClipState  # noqa: E402
 from console.video.clip_info import probe_clip, write_sidecar  # noqa: E402
@@ -127,9 +133,12 @@ def drift(paths: list[Path], play_s: float) -> list[float]:
         _pump(group, lambda: False, 0.5)
         group.play()
         _pump(group, lambda: False, play_s)
+        looks = []
         for _ in range(6):
-            pictures = [shown_picture(player.source) for player in players]
-            wall = group.now()
+            looks.append(([shown_picture(player.source) for player in players], group.now()))
+            _pump(group, lambda: False, 0.13)
+        group.pause()
+        for pictures, wall in looks:
             assert wall is not None
             shown = []
             for player, picture in zip(players, pictures, strict=True):
@@ -139,17 +148,43 @@ def drift(paths: list[Path], play_s: float) -> list[float]:
                 )
                 shown.append(at)
             spreads.append(max(shown) - min(shown))
-            _pump(group, lambda: False, 0.13)
-        group.pause()
     finally:
         _close(players)
     return spreads
 
 
+def export_ratio(path: Path, clip_s: int, runs: int) -> tuple[float, float]:
+    """Median MB/s of the evidence export and of ``ffmpeg -c copy`` of the same range (five
+    minutes from an off-keyframe start, or what a shorter clip holds)."""
+    length = min(RANGE_LENGTH_S, clip_s - RANGE_FROM_S - 10)
+    start = START + timedelta(seconds=RANGE_FROM_S)
+    end = start + timedelta(seconds=length)
+    signer = WorkstationKey.generate()
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory(prefix="tianmu-bench-playback-") as scratch:
+        work = Path(scratch)
+        for run in range(runs):
+            copy = work / f"copy-{run}.mp4"
+            seconds = _ffmpeg_copy(path, copy, RANGE_FROM_S, RANGE_FROM_S + length)
+            theirs.append(copy.stat().st_size / seconds / 1e6)
+            result = export_evidence(
+                [ClipRange(path, "cam-01", START, start, end)],
+                work / f"export-{run}",
+                officer="bench",
+                incident_id=None,
+                signer=signer,
+                camera_names={"cam-01": NAMES[0]},
+                new_folder=False,
+            )
+            ours.append(result.bytes_written / result.seconds / 1e6)
+    return statistics.median(ours), statistics.median(theirs)
+
+
 def main() -> int:
     args = parse_args(__doc__.splitlines()[0])
     quick = args.quick
-    long_clip = _clip(0, 300 if quick else 3600)
+    long_s = 300 if quick else 3600
+    long_clip = _clip(0, long_s)
     sync_s = 15 if quick else 60
     sync_clips = [_clip(index, sync_s + 20) for index in DISTINCT]
     probes, firsts = first_pictures(sync_clips[0], 6 if quick else 20)
@@ -162,6 +197,10 @@ def main() -> int:
     spreads = drift(sync_clips, sync_s)
     emit("sync_drift_ms", statistics.median(spreads), "ms", 0)
     emit("sync_drift_max_ms", max(spreads), "ms", 0)
+    ours, theirs = export_ratio(long_clip, long_s, 3 if quick else 7)
+    emit("export_mb_per_s", ours, "MB/s", 1)
+    emit("ffmpeg_copy_mb_per_s", theirs, "MB/s", 1)
+    emit("export_vs_ffmpeg_copy", ours / theirs, "ratio", 2)
     return 0
 
 

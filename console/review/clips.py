@@ -1,6 +1,7 @@
 """One clip on disk: how long it is, when it was recorded, and what is wrong with it if
-anything. Probing reads only the container's header and its last second, never the whole
-file, and never raises for a bad file: the problem is part of the answer.
+anything. Probing is the player's examination (``console.video.clip_info.examine``): it
+reads only the container's header and its last seconds, never the whole file, and never
+raises for a bad file: the problem is part of the answer.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import av
+# The kinds of problem are the examination's; named here too, for the catalogue's users.
+from console.video.clip_info import ClipProblem, examine
+from console.video.clip_info import ProblemKind as ProblemKind
 
 logger = logging.getLogger(__name__)
 
 CLIP_SUFFIXES = frozenset({".mp4", ".ts", ".mkv"})
 SIDECAR_SUFFIX = ".tianmu.json"
-# How far short of its stated length a clip's last packet may end before it counts as cut off.
-_TRUNCATION_SLACK_S = 1.0
 
 
 class StartSource(enum.StrEnum):
@@ -37,19 +38,6 @@ class StartSource(enum.StrEnum):
 class ClipOrigin(enum.StrEnum):
     FILE = "file"  # opened or dragged in by the operator
     CACHE = "cache"  # downloaded from the server into the recordings cache
-
-
-class ProblemKind(enum.StrEnum):
-    MISSING = "missing"  # the file is gone or cannot be read
-    NOT_VIDEO = "not_video"  # not a container with a video stream
-    TRUNCATED = "truncated"  # the data stops before the end the container states
-    EMPTY = "empty"  # zero bytes or no duration at all
-
-
-@dataclass(frozen=True, slots=True)
-class ClipProblem:
-    kind: ProblemKind
-    detail: str  # English, for the log and the tooltip; the GUI names ``kind`` itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,66 +151,10 @@ def write_sidecar(path: Path, meta: ClipMeta) -> Path:
 
 
 def probe(path: Path) -> Probe:
-    """Duration and creation time from the container, or the problem that stops playback."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return Probe(0.0, None, ClipProblem(ProblemKind.MISSING, f"cannot read: {exc.strerror}"))
-    if size == 0:
-        return Probe(0.0, None, ClipProblem(ProblemKind.EMPTY, "the file is empty"))
-    try:
-        with av.open(str(path), metadata_errors="ignore") as container:
-            return _probe_open(container)
-    except (av.FFmpegError, OSError, ValueError, UnicodeDecodeError) as exc:
-        return Probe(0.0, None, ClipProblem(ProblemKind.NOT_VIDEO, f"not a playable video ({exc})"))
-
-
-def _probe_open(container: Any) -> Probe:
-    if not container.streams.video:
-        return Probe(0.0, None, ClipProblem(ProblemKind.NOT_VIDEO, "there is no video stream"))
-    stream = container.streams.video[0]
-    stated = _stated_duration(container, stream)
-    created = _aware(str(container.metadata.get("creation_time", "")))
-    if stated <= 0:
-        return Probe(0.0, created, ClipProblem(ProblemKind.EMPTY, "the clip has no duration"))
-    reached = _last_packet_end(container, stream, max(stated - 2.0, 0.0))
-    if reached is None:  # nothing in the last seconds: find where the data really stops
-        reached = _last_packet_end(container, stream, 0.0)
-    if reached is None:
-        return Probe(0.0, created, ClipProblem(ProblemKind.TRUNCATED, "no picture could be read"))
-    if reached < stated - _TRUNCATION_SLACK_S:
-        detail = f"the recording stops at {reached:.1f} s of {stated:.1f} s"
-        return Probe(reached, created, ClipProblem(ProblemKind.TRUNCATED, detail))
-    return Probe(stated, created)
-
-
-def _stated_duration(container: Any, stream: Any) -> float:
-    if container.duration is not None:
-        return float(container.duration) / av.time_base
-    if stream.duration is not None and stream.time_base is not None:
-        return float(stream.duration * stream.time_base)
-    return 0.0
-
-
-def _last_packet_end(container: Any, stream: Any, after_s: float) -> float | None:
-    """Seconds from the start to the end of the last video packet in the file, reading on
-    from ``after_s``; None when no packet is there."""
-    start = float(stream.start_time * stream.time_base) if stream.start_time else 0.0
-    try:
-        target = int(after_s * av.time_base)
-        container.seek(target, any_frame=False, backward=True)
-    except av.FFmpegError:
-        pass  # read on from wherever the demuxer stands
-    end: float | None = None
-    try:
-        for packet in container.demux(stream):
-            if packet.pts is None or packet.size == 0:
-                continue
-            length = float((packet.duration or 0) * packet.time_base)
-            end = max(end or 0.0, float(packet.pts * packet.time_base) - start + length)
-    except av.FFmpegError:
-        pass  # a damaged tail: what was read so far is what the clip holds
-    return end
+    """Duration and creation time from the container, or the problem that stops playback
+    (``console.video.clip_info.examine``: the player's examination, the one there is)."""
+    found = examine(path)
+    return Probe(found.duration_s, found.creation_time, found.problem)
 
 
 def describe(

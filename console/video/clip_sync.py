@@ -6,17 +6,24 @@ pause, seek, frame steps and speed act on every clip together.
 
 libvlc paces each player by the system clock, so clips started together stay together
 (measured: four clips a frame apart at most after 30 s with no correction at all); what
-differs is how long each takes to start after a seek or a resume, and a clip starved of CPU
-or disk can fall behind. While playing at up to 2×, the group counts each clip's pictures
-since it resumed (``ClipPlayer.shown_ms``) and seeks a clip found more than three frames
-away from the others, twice in a row, back into step. (Nudging its speed instead was tried:
-libvlc's rate changes upset its picture timing more than they corrected.) A pause seeks
-every clip to the same frame, so a paused group is exactly in step.
+differs is how long each takes to start after a seek or a resume (up to a few frames, and
+any fraction of one), and a clip starved of CPU or disk can fall behind. So while playing at
+up to 2× the group watches when each clip's pictures change (``ClipPlayer.shown_ms`` counts
+them): the earliest moment a clip showed the picture of wall time *w*, less *w*, is how late
+that clip runs, to a few ms. A clip running more than half a frame ahead of the latest one
+is held back by the difference (``ClipPlayer.delay``: libvlc's clock moves on by exactly
+the time it was paused), which puts its picture changes on the same instants; a clip more
+than three frames behind, twice in a row, is sought ahead of the others and then held back.
+(Nudging speeds instead was tried: libvlc's rate changes upset its picture timing more than
+they corrected.) A clip whose recording begins while the group plays is started a few frames
+early for the same reason: ahead, it can be held back to the frame. A pause seeks every clip
+to the same frame, so a paused group is exactly in step.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -26,9 +33,17 @@ from console.video.clip_control import ClipPlayer, ClipState
 CHECK_INTERVAL_S = 0.25
 # A clip this many frames away from the others is put back in step.
 _OFF_BY_FRAMES = 3
-# What a seek of a playing clip takes before its picture moves again (measured: 40-100 ms).
-_SEEK_LEAD_MS = 80.0
+# What a seek of a playing clip takes before its picture moves again (measured: 40-100 ms),
+# and a frame more, so that it lands ahead and can be held back to the frame.
+_SEEK_LEAD_MS = 120.0
 _CORRECTED_UP_TO_RATE = 2.0
+# Picture changes looked at per clip before its lateness counts (the earliest of them is the
+# one the owner's timer caught soonest after the change).
+_LATENESS_SAMPLES = 12
+# A clip whose recording begins while the group plays starts this early (see the docstring).
+_JOIN_EARLY_MS = 120.0
+# No clip is held back for this long after one dropped pictures (see ``_line_up``).
+_AFTER_DROPS_S = 1.5
 
 
 class ClipGroup:
@@ -43,7 +58,15 @@ class ClipGroup:
         self._rate = 1.0
         self._next_check = 0.0
         self._behind: dict[int, int] = {}
+        # Per clip: how late its recent picture changes came (ms), and its picture count
+        # when last looked at.
+        self._lateness: dict[int, deque[float]] = {}
+        self._seen: dict[int, int] = {}
+        self._dropped: dict[int, int] = {}  # libvlc's count of late pictures dropped, per clip
+        self._ahead: dict[int, int] = {}  # checks in a row a clip was found ahead
+        self._quiet_until = 0.0  # no holds before (monotonic s): pictures were dropped
         self.corrections = 0
+        self.holds = 0
         self.last_spread_ms = 0.0
 
     # ------------------------------------------------------------------ facts
@@ -101,6 +124,7 @@ class ClipGroup:
     def remove(self, clip: ClipPlayer) -> None:
         self.clips.remove(clip)
         self._behind.pop(id(clip), None)
+        self._forget(clip)
         if not self.clips:
             self._wall, self._playing = None, False
 
@@ -193,17 +217,22 @@ class ClipGroup:
         if end is not None and wall >= end - timedelta(milliseconds=2 * self.frame_ms):
             self.pause()
             return
+        early = wall + timedelta(milliseconds=_JOIN_EARLY_MS * self._rate)
         for clip in self.clips:
-            inside = self.covers(clip, wall)
-            if inside and not clip.playing and clip.state is ClipState.READY:
-                # Its recording begins: from the group's time on.
+            if clip.playing:
+                if not self.covers(clip, wall) and not self.covers(clip, early):
+                    clip.pause()
+            elif clip.state is ClipState.READY and self.covers(clip, early):
+                # Its recording begins (or is about to): from the group's time on, a little
+                # early (see the module docstring).
                 clip.seek(self.offset_ms(clip, wall))
                 clip.play()
-            elif not inside and clip.playing:
-                clip.pause()
+                self._forget(clip)
+        self._note_pictures(wall)
         if now >= self._next_check:
             self._next_check = now + CHECK_INTERVAL_S
             self._correct_drift(now)
+            self._line_up()
 
     def spread_ms(self) -> float | None:
         """How far apart the playing clips' pictures are now (ms of wall clock), from their
@@ -229,8 +258,8 @@ class ClipGroup:
         return shown
 
     def _correct_drift(self, now: float) -> None:
-        if self._rate > _CORRECTED_UP_TO_RATE:
-            return
+        if self._rate > _CORRECTED_UP_TO_RATE or time.monotonic() < self._quiet_until:
+            return  # (while pictures are dropped, see ``_line_up``)
         shown = self._shown_walls()
         if len(shown) < 2:
             self._behind.clear()
@@ -251,10 +280,71 @@ class ClipGroup:
             if self._behind[key] >= 2:
                 del self._behind[key]
                 clip.seek(clip.position_ms(now) - off + _SEEK_LEAD_MS * self._rate)
+                self._forget(clip)
                 self.corrections += 1
+
+    def _note_pictures(self, wall: datetime) -> None:
+        """For each playing clip whose picture changed since the last tick: how late (ms of
+        the group's clock) it shows the picture it shows."""
+        start = self.start
+        if start is None or self._rate > _CORRECTED_UP_TO_RATE:
+            return
+        wall_ms = (wall - start).total_seconds() * 1000.0
+        for index, shown in self._shown_walls().items():
+            clip = self.clips[index]
+            key = id(clip)
+            counter = clip.source.frame_counter
+            lost = clip.source.stats().lost
+            if self._dropped.get(key, lost) != lost:
+                # It dropped pictures lately, told about a second late: its recent samples
+                # took it for a frame behind, and so may the others' holds have.
+                self._forget(clip)
+                self._quiet_until = time.monotonic() + _AFTER_DROPS_S
+            self._dropped[key] = lost
+            if self._seen.get(key) == counter:
+                continue
+            first = key not in self._seen
+            self._seen[key] = counter
+            if not first:  # the change came since the last tick
+                samples = self._lateness.setdefault(key, deque(maxlen=_LATENESS_SAMPLES))
+                samples.append((wall_ms - shown) / self._rate)
+
+    def _line_up(self) -> None:
+        """Hold back every clip running more than half a frame ahead of the latest one, seen
+        so at two checks in a row, and not while pictures are being dropped (a busy machine:
+        libvlc's count of them comes late, and a hold then would be a guess)."""
+        if time.monotonic() < self._quiet_until:
+            self._ahead.clear()
+            return
+        late: dict[int, float] = {}
+        for clip in self.clips:
+            samples = self._lateness.get(id(clip))
+            if clip.playing and samples is not None and len(samples) == _LATENESS_SAMPLES:
+                late[id(clip)] = min(samples)
+        if len(late) < 2:
+            return
+        latest = max(late.values())
+        for clip in self.clips:
+            key = id(clip)
+            ahead = latest - late.get(key, latest)
+            if ahead <= self.frame_ms / 2:
+                self._ahead.pop(key, None)
+                continue
+            self._ahead[key] = self._ahead.get(key, 0) + 1
+            if self._ahead[key] >= 2:
+                del self._ahead[key]
+                clip.delay(ahead)
+                self._forget(clip)
+                self.holds += 1
+
+    def _forget(self, clip: ClipPlayer) -> None:
+        self._lateness.pop(id(clip), None)
+        self._seen.pop(id(clip), None)
 
     def _forget_drift(self) -> None:
         self._behind.clear()
+        self._lateness.clear()
+        self._seen.clear()
 
     def _place(self, clip: ClipPlayer, wall: datetime) -> None:
         clip.seek(self.offset_ms(clip, wall))

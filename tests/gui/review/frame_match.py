@@ -77,3 +77,34 @@ def wait_until(condition: Callable[[], bool], timeout: float, step: Callable[[],
         time.sleep(0.01)
     step()
     return condition()
+
+
+class FrameWatch:
+    """Watches for one frame of a clip: made before the command measured (decoding the clip's
+    frames takes a while), then ``wait`` says how soon a source shows that frame (the
+    nearest of its neighbours to the picture shown)."""
+
+    def __init__(self, path: Path, at_ms: float, fps: float = 25.0) -> None:
+        frame_ms = 1000.0 / fps
+        first = max(0, round(at_ms / frame_ms) - 3)
+        self._frames = clip_frames(path, first, 7, fps)
+        self._wanted = round(at_ms / frame_ms) - first
+
+    def shown(self, source: VideoSource) -> bool:
+        picture = shown_picture(source)
+        if picture is None:
+            return False
+        errors = [float(np.abs(frame - picture).mean()) for frame in self._frames]
+        return int(np.argmin(errors)) == self._wanted and errors[self._wanted] < 8
+
+    def wait(
+        self, source: VideoSource, tick: Callable[[float], None], timeout: float = 5.0
+    ) -> float | None:
+        """Seconds from now until ``source`` shows the frame (ticking meanwhile), or None."""
+        began = time.monotonic()
+        while time.monotonic() - began < timeout:
+            tick(time.monotonic())
+            if self.shown(source):
+                return time.monotonic() - began
+            time.sleep(0.005)
+        return None

@@ -11,7 +11,7 @@ import pytest
 
 from console.video.clip_control import ClipState
 from console.video.clip_info import ClipError, ClipInfo, probe_clip
-from tests.gui.review.frame_match import shown_picture, which_frame
+from tests.gui.review.frame_match import FrameWatch, shown_picture, which_frame
 from tests.gui.review.players import clip_players, ready, run_for
 from tests.gui.review.recorded import recorded
 
@@ -89,16 +89,48 @@ def test_play_to_the_end_stops_on_the_last_picture_and_can_seek_again() -> None:
         run_for(1.5, player.tick)
         assert not player.playing
         assert player.state is ClipState.READY
-        # libvlc stopped reading at the end of the file: the clip is opened afresh, which
-        # waits for libvlc to let go of the old run (about a second).
+        # libvlc stopped reading at the end of the file: the clip is opened afresh.
         player.seek(2040.0)
-        run_for(2.5, player.tick)
+        run_for(1.0, player.tick)
         assert player.state is ClipState.READY
         assert _shown(player, 2040.0) == 2040.0
         player.play()
         run_for(0.6, player.tick)
         assert player.playing
         assert _shown(player, player.position_ms()) > 2040.0
+
+
+def test_the_first_seek_after_the_end_lands_on_its_frame_promptly() -> None:
+    clip = recorded(0)
+    with clip_players() as players:
+        player = players.open(clip.path)
+        assert ready([player], player.tick)
+        run_for(0.5, player.tick)
+        usual = []
+        for target in (6520.0, 9520.0, 4520.0):
+            watch = FrameWatch(clip.path, target)
+            player.seek(target)
+            usual.append(watch.wait(player.source, player.tick))
+            run_for(0.3, player.tick)
+        assert None not in usual, usual
+        for rate in (1.0, 4.0):
+            player.seek(player.length_ms - 1500)
+            run_for(0.3, player.tick)
+            player.set_rate(rate)
+            player.play()
+            run_for(2.5 / rate + 0.5, player.tick)
+            assert not player.playing
+            run_for(0.5, player.tick)  # the operator looks at the last picture
+            watch = FrameWatch(clip.path, 2520.0)
+            player.seek(2520.0)
+            after_end = watch.wait(player.source, player.tick)
+            # It lands on its frame (at 1x it did not, at 4x it took a second): the file is
+            # opened afresh, and libvlc takes 0.2-0.3 s to stop a player paused at its end.
+            assert after_end is not None, f"the seek after the end at {rate}x never landed"
+            assert after_end < max(usual) + 0.6, (after_end, usual)
+            run_for(0.3, player.tick)
+            assert abs(_shown(player, 2520.0) - 2520.0) < FRAME_MS
+            assert player.position_ms() == 2520.0
 
 
 def test_a_truncated_clip_plays_its_intact_part_and_says_so(tmp_path: Path) -> None:

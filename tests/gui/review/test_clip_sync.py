@@ -5,7 +5,9 @@ Which frame each shows is read from the pictures themselves (see ``frame_match``
 from __future__ import annotations
 
 import statistics
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+import numpy as np
 
 from console.video.clip_sync import ClipGroup
 from tests.gui.review.frame_match import shown_picture, which_frame
@@ -15,20 +17,48 @@ from tests.gui.review.recorded import DISTINCT, START, recorded
 FRAME_MS = 40.0
 
 
-def _shown_walls(group: ClipGroup) -> list[float]:
-    """The wall-clock time (ms after START) of the picture each clip shows, all pictures
-    taken at one moment before any is examined."""
+Look = tuple[datetime, list[np.ndarray]]
+
+
+def _look(group: ClipGroup) -> Look:
+    """The pictures every clip shows, all taken at one moment, and the group's time then."""
     pictures = [shown_picture(clip.source) for clip in group.clips]
     wall = group.now()
     assert wall is not None
+    for clip, picture in zip(group.clips, pictures, strict=True):
+        assert picture is not None, f"{clip.info.name} shows no picture"
+    return wall, pictures  # type: ignore[return-value]
+
+
+def _walls(group: ClipGroup, look: Look) -> list[float]:
+    """The wall-clock time (ms after START) of the picture each clip showed in ``look``.
+    Examined apart from taking it: decoding the clips' frames with ffmpeg loads the machine,
+    and pictures taken meanwhile would measure that load, not the synchronisation."""
+    wall, pictures = look
     shown = []
     for clip, picture in zip(group.clips, pictures, strict=True):
-        assert picture is not None
         around = group.offset_ms(clip, wall)
         at, unlike = which_frame(picture, clip.info.path, around, spread=12)
         assert unlike < 8, f"{clip.info.name}: no frame near {around} ms looks like its picture"
         shown.append((clip.info.start - START).total_seconds() * 1000 + at)
     return shown
+
+
+def _shown_walls(group: ClipGroup) -> list[float]:
+    return _walls(group, _look(group))
+
+
+def _spreads(group: ClipGroup, looks: int) -> list[float]:
+    """How far apart the clips' pictures are in ``looks`` looks 0.13 s apart, while playing."""
+    taken = []
+    for _ in range(looks):
+        taken.append(_look(group))
+        run_for(0.13, group.tick)
+    spreads = []
+    for look in taken:
+        walls = _walls(group, look)
+        spreads.append(max(walls) - min(walls))
+    return spreads
 
 
 def test_seek_step_and_speed_act_on_every_clip_together() -> None:
@@ -69,15 +99,11 @@ def test_four_clips_drift_less_than_a_frame_after_30_seconds_of_play() -> None:
         run_for(0.5, group.tick)
         group.play()
         run_for(30.0, group.tick)
-        spreads = []
-        for _ in range(8):
-            walls = _shown_walls(group)
-            spreads.append(max(walls) - min(walls))
-            run_for(0.13, group.tick)
+        spreads = _spreads(group, 8)
         group.pause()
         # Pictures of clips in step change within a frame of each other: caught between two
         # changes, they are one frame apart at most, and mostly none.
-        report = (spreads, group.corrections)
+        report = (spreads, group.holds, group.corrections)
         assert max(spreads) <= FRAME_MS, report
         assert statistics.median(spreads) < FRAME_MS, report
 
@@ -103,12 +129,10 @@ def test_a_clip_without_recording_at_the_time_waits_and_joins_in_step() -> None:
         run_for(3.0, group.tick)
         assert second.playing  # its recording began and it joined
         run_for(1.0, group.tick)
-        spreads = []
-        for _ in range(5):
-            walls = _shown_walls(group)
-            spreads.append(max(walls) - min(walls))
-            run_for(0.13, group.tick)
+        spreads = _spreads(group, 8)
         group.pause()
-        # A clip that starts while the others play may run a frame apart from them (known:
-        # the correction acts from three frames on).
-        assert max(spreads) <= FRAME_MS, spreads
+        # The clip that joined is lined up to the frame with the one that played on: their
+        # pictures change together (caught between two changes, a frame apart at most).
+        report = (spreads, group.holds, group.corrections)
+        assert max(spreads) <= FRAME_MS, report
+        assert statistics.median(spreads) == 0.0, report
