@@ -13,7 +13,7 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from console.store.bookmarks import BookmarkStore, LocalBookmark
 from console.store.outbox import is_local_id
@@ -141,3 +141,39 @@ class LocalBookmarks:
     def merge(self, items: builtins.list[BookmarkOut]) -> int:
         """Keep bookmarks read from ``GET /bookmarks`` that are not here yet."""
         return self.store.merge_server(from_server(i) for i in items)
+
+
+class LocalIds(Protocol):
+    """What the outbox catch-up needs of ``console.store.Outbox``."""
+
+    def server_id(self, local_id: str) -> str | None: ...
+
+    def waiting_local_ids(self) -> set[str]: ...
+
+
+def note_delivered(bookmarks: LocalBookmarks, outbox: LocalIds) -> int:
+    """Remember the server's id of every bookmark the outbox has delivered; how many."""
+    noted = 0
+    for mark in bookmarks.list():
+        if mark.server_id is None and mark.camera_id is not None:
+            server_id = outbox.server_id(mark.id)
+            if server_id is not None:
+                bookmarks.synced(mark.id, server_id)
+                noted += 1
+    return noted
+
+
+def catch_up(bookmarks: LocalBookmarks, outbox: LocalIds) -> builtins.list[QueuedRequest]:
+    """Requests for camera bookmarks made with no session (never queued): each is sent once.
+
+    A bookmark the outbox has delivered is noted as synced; one whose creation still waits
+    in the outbox is left to it."""
+    note_delivered(bookmarks, outbox)
+    waiting = outbox.waiting_local_ids()
+    out = []
+    for mark in bookmarks.list():
+        if mark.server_id is None and mark.camera_id is not None and mark.id not in waiting:
+            request = create_request(mark)
+            if request is not None:
+                out.append(request)
+    return out

@@ -195,7 +195,9 @@ class LiveSync(QObject):
 
     def _on_item_delivered(self, item: QueuedItem, answer: RawAnswer) -> None:
         local_id = item.creates
-        if local_id is None or self._session.closed:
+        # Bookmarks and workstation keys are created under local ids too; only events here.
+        made_event = item.path.split("?", 1)[0].rstrip("/").endswith("/incidents")
+        if local_id is None or self._session.closed or not made_event:
             return
         self._session.runner.run(
             STORE,

@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
     uninstall_hook = install_excepthook(show_crash_dialog)
     runner = TaskRunner(parent=app)
     runner.task_failed.connect(show_crash_dialog)
-    window = ReviewWindow(runner)
+    window = ReviewWindow(runner, settings=settings)
     window.show()
     if args.paths:
         window.open_paths(args.paths)

@@ -2,7 +2,7 @@
 and the playhead, over wall-clock time that zooms from a minute to a week.
 
 The wheel zooms about the mouse; dragging with the middle button (or Shift) pans; a click
-or a drag with the left button seeks; the time under the mouse is offered as a preview
+or a drag with the left button seeks (a click on a bookmark goes to its exact moment); the time under the mouse is offered as a preview
 (``previewed``).
 """
 
@@ -53,6 +53,7 @@ _GAP = QColor(70, 70, 70)
 _RANGE = QColor(70, 130, 220, 90)
 _BOOKMARK = QColor(240, 190, 40)
 _PLAYHEAD = QColor(230, 60, 60)
+_BOOKMARK_SNAP_PX = 5.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ class Timeline(QWidget):
     def set_bookmarks(self, moments: list[datetime]) -> None:
         self._bookmarks = list(moments)
         self.update()
+
+    @property
+    def bookmarks(self) -> list[datetime]:
+        return list(self._bookmarks)
 
     def set_range(self, a: datetime | None, b: datetime | None) -> None:
         self._range = (a, b)
@@ -200,9 +205,18 @@ class Timeline(QWidget):
         event.accept()
 
     def _seek_to(self, event: QMouseEvent) -> None:
-        moment = self.time_at(max(0.0, min(event.position().x(), float(self.width()))))
+        x = max(0.0, min(event.position().x(), float(self.width())))
+        moment = self.bookmark_near(x) or self.time_at(x)
         self._preview(event)
         self.seek_requested.emit(moment)
+
+    def bookmark_near(self, x: float) -> datetime | None:
+        """The bookmark drawn within a few pixels of ``x`` (a click there goes to it exactly)."""
+        if self._left is None:
+            return None
+        near = [(abs(self.x_of(m) - x), m) for m in self._bookmarks]
+        near = [pair for pair in near if pair[0] <= _BOOKMARK_SNAP_PX]
+        return min(near, key=lambda pair: pair[0])[1] if near else None
 
     def _preview(self, event: QMouseEvent) -> None:
         self.previewed.emit(self.time_at(event.position().x()))

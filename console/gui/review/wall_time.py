@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from fractions import Fraction
+
+from PySide6.QtCore import QDateTime
 
 
 def wall_text(moment: datetime | None) -> str:
@@ -21,3 +23,20 @@ def rate_text(rate: float) -> str:
     if fraction.denominator == 1:
         return f"{fraction.numerator}×"
     return f"{fraction.numerator}/{fraction.denominator}×"
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    """``moment`` as a date-time edit shows it (the workstation's time zone)."""
+    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    """What a date-time edit holds, as an aware UTC datetime."""
+    return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, UTC)
+
+
+def size_text(size: int) -> str:
+    """Bytes as an operator reads them (MB with one decimal, KB below that)."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, size // 1024)} KB"

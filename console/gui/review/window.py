@@ -4,9 +4,15 @@ Files come from the command line (``tianmu review FILE…``), the File menu or a
 examined on a worker (``probe_clip``); a file that cannot be played gets a tile saying why,
 and nothing else is affected. No server and no sign-in are needed.
 
+With a session (opened from the signed-in console) a dock adds the server's recordings by
+camera and time, downloaded into the offline cache (``recordings_panel``); search over clips
+and bookmarks, and bookmarks sent through the outbox, work with or without one
+(``search_panel``, ``bookmarking``); so do exports, whose record reaches the server through
+the outbox when there is a session (``export_recording``).
+
 Keys: Space plays and pauses; Left/Right jump 5 s, Shift+Left/Right (or Up/Down) 30 s; ``[``
 and ``]`` halve and double the speed (1/8× to 16×; a new clip keeps the speed); ``,`` and ``.``
-step one frame back and forward; A and B mark a range.
+step one frame back and forward; A and B mark a range; M adds a bookmark at the playhead.
 """
 
 from __future__ import annotations
@@ -20,27 +26,49 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console import paths
-from console.evidence import ClipRange, ExportResult, WorkstationKey, export_evidence
-from console.gui.plain_text import set_plain_tooltip
+from console.evidence import ClipRange, ExportResult
+from console.gui.plain_text import plain_label, set_plain_tooltip
+from console.gui.review.bookmarking import Bookmarking
+from console.gui.review.bookmarks_panel import BookmarksPanel
 from console.gui.review.clip_tile import ClipTile
+from console.gui.review.export_recording import ExportRecorder, export_range_signed
+from console.gui.review.recordings_panel import RecordingsPanel
+from console.gui.review.review_dialogs import BookmarkDialog, ExportDialog
+from console.gui.review.search_panel import SearchPanel
 from console.gui.review.timeline import Span, Timeline
 from console.gui.review.wall_time import rate_text, wall_text
+from console.gui.session import Session
 from console.gui.wall.snapshot import SnapshotLabel, SnapshotRequest, copy_held_picture
-from console.tasks import NET, TaskRunner
+from console.review import places
+from console.review.clips import ReviewClip
+from console.review.data import ReviewData, open_review_data
+from console.settings import Settings
+from console.store.bookmarks import LocalBookmark
+from console.tasks import NET, STORE, TaskRunner
 from console.text import fill
 from console.video.clip_control import NORMAL_RATE, RATES, ClipPlayer, ClipState
 from console.video.clip_info import ClipError, ClipInfo, probe_clip, video_files
@@ -51,23 +79,67 @@ logger = logging.getLogger(__name__)
 MAX_CLIPS = 4
 _TICK_MS = 20
 _SUFFIX_FILTER = "*.mp4 *.ts *.mkv *.m4v *.mov"
+_DEFAULT_CACHE_MB = 4096
+
+
+def open_default_review_data(cache_limit_mb: int) -> ReviewData:
+    """On the store lane: the bookmarks file and recordings cache in their usual places."""
+    return open_review_data(
+        places.bookmarks_file(),
+        places.recordings_cache_dir(),
+        places.cache_limit_bytes(cache_limit_mb),
+    )
+
+
+def describe_clip(data: ReviewData, path: Path) -> ReviewClip | None:
+    """On a worker: ``path`` in the catalogue (searchable), with its camera if known."""
+    added = data.catalog.add_paths([path])
+    return added[0] if added else None
 
 
 class ReviewWindow(QMainWindow):
-    """See the module docstring. ``clip_added(ClipTile)`` when a clip (or its problem) is
-    shown; ``snapshot_saved(str)`` with the file written."""
+    """See the module docstring. ``session`` (optional) is the signed-in console's; the
+    bookmarks file and cache open on the store lane unless ``data`` is given.
+
+    Signals:
+        clip_added(ClipTile): a clip (or its problem) is shown.
+        snapshot_saved(str): the file written.
+        exported(ExportResult): an export is done (its record follows, with a session).
+        data_opened(ReviewData): the bookmarks file and the cache are open.
+        bookmarks_shown(list): the LocalBookmarks on the timeline now.
+    """
 
     clip_added = Signal(object)
     snapshot_saved = Signal(str)
     exported = Signal(object)
+    #: the bookmarks file and cache are open (the ReviewData)
+    data_opened = Signal(object)
+    #: the bookmarks shown on the timeline changed (list of LocalBookmark)
+    bookmarks_shown = Signal(list)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        session: Session | None = None,
+        settings: Settings | None = None,
+        data: ReviewData | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("review_window")
         self.setWindowTitle(self.tr("Review clips"))
         self.setAcceptDrops(True)
         self.resize(1100, 760)
         self._runner = runner
+        self._session = session
+        self._settings = settings if settings is not None else session.settings if session else None
+        self._data: ReviewData | None = None
+        self._owns_data = data is None
+        self._clips_by_path: dict[Path, ReviewClip] = {}
+        self._marks: list[LocalBookmark] = []
+        self._pending_seek: datetime | None = None
+        self._closed = False
         self.group = ClipGroup()
         self.tiles: list[ClipTile] = []
         self._rate_index = NORMAL_RATE
@@ -100,7 +172,16 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.timeline)
         column.addLayout(self._transport())
         self.setCentralWidget(central)
+        self.bookmarking = Bookmarking(runner, session, lambda: self._data, parent=self)
+        self.recorder = ExportRecorder(runner, session, parent=self)
+        self._make_side_panels()
         self._make_menus()
+        self._connect_side()
+        self._opening_data = False
+        if data is not None:
+            self._on_data_opened(data)
+        else:
+            self._open_data()
 
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -169,8 +250,11 @@ class ReviewWindow(QMainWindow):
         self._action(clip_menu, self.tr("Range &start (A)"), QKeySequence("A"), self.mark_a)
         self._action(clip_menu, self.tr("Range &end (B)"), QKeySequence("B"), self.mark_b)
         self._action(clip_menu, self.tr("Clear &range"), None, self.clear_range)
+        self.bookmark_action = self._action(
+            clip_menu, self.tr("Add &bookmark…"), QKeySequence("M"), self.ask_bookmark
+        )
         self.export_action = self._action(
-            clip_menu, self.tr("&Export range…"), None, self.export_range
+            clip_menu, self.tr("&Export range…"), None, self.ask_export
         )
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(
@@ -201,6 +285,114 @@ class ReviewWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    def _make_side_panels(self) -> None:
+        """The dock of tabs: Recordings (with a session), Search and Bookmarks."""
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("review_tabs")
+        self.recordings_panel: RecordingsPanel | None = None
+        if self._session is not None:
+            self.recordings_panel = RecordingsPanel(
+                self._session, lambda: self._data.cache if self._data else None
+            )
+            self.tabs.addTab(self.recordings_panel, self.tr("Recordings"))
+        else:
+            note = plain_label(
+                QLabel(
+                    self.tr(
+                        "Sign in to list and download the server's recordings. Recordings "
+                        "downloaded before are listed under Search and play without a server."
+                    )
+                )
+            )
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignTop)
+            note.setObjectName("review_offline_note")
+            self.tabs.addTab(note, self.tr("Recordings"))
+        self.search_panel = SearchPanel(self._runner, lambda: self._data, self._session)
+        self.tabs.addTab(self.search_panel, self.tr("Search"))
+        self.bookmarks_panel = BookmarksPanel()
+        self.tabs.addTab(self.bookmarks_panel, self.tr("Bookmarks"))
+        if self._session is None:
+            self.tabs.setCurrentWidget(self.search_panel)
+        self.side_dock = QDockWidget(self.tr("Clips and bookmarks"), self)
+        self.side_dock.setObjectName("review_side_dock")
+        self.side_dock.setWidget(self.tabs)
+        self.side_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.side_dock)
+        self.resizeDocks([self.side_dock], [420], Qt.Orientation.Horizontal)
+
+    def _connect_side(self) -> None:
+        if self.recordings_panel is not None:
+            self.recordings_panel.clips_ready.connect(self.open_recordings)
+            self.recordings_panel.downloaded.connect(self._on_recordings_panel_downloaded)
+        if self._session is not None:
+            # The outbox delivered something: bookmarks sent show as on the server.
+            self._session.signals.pending_counted.connect(self._on_session_pending_counted)
+        self.search_panel.clip_chosen.connect(self._on_search_panel_clip_chosen)
+        self.search_panel.bookmark_chosen.connect(self.go_to_bookmark)
+        self.bookmarks_panel.bookmark_chosen.connect(self.go_to_bookmark)
+        self.bookmarks_panel.add_requested.connect(self.ask_bookmark)
+        self.bookmarks_panel.remove_requested.connect(self.bookmarking.remove)
+        self.bookmarking.added.connect(self._on_bookmarking_added)
+        self.bookmarking.removed.connect(self._on_bookmarking_removed)
+        self.bookmarking.refreshed.connect(self._on_bookmarking_refreshed)
+        self.bookmarking.failed.connect(self._on_bookmarking_failed)
+        self.recorder.recorded.connect(self._on_recorder_recorded)
+        self.recorder.failed.connect(self._on_recorder_failed)
+
+    def _on_recordings_panel_downloaded(self, _outcome: object) -> None:
+        self.search_panel.search(local_only=True)
+
+    def _on_session_pending_counted(self, _count: int) -> None:
+        if not self._closed and self._marks and not all(m.synced for m in self._marks):
+            self.refresh_bookmarks()
+
+    def _cache_limit_mb(self) -> int:
+        if self._settings is None:
+            return _DEFAULT_CACHE_MB
+        try:
+            return max(1, int(self._settings.get("review.cache_limit_mb")))
+        except (KeyError, TypeError, ValueError):
+            return _DEFAULT_CACHE_MB
+
+    def _open_data(self) -> None:
+        if self._opening_data:
+            return
+        self._opening_data = True
+        self._runner.run(
+            STORE,
+            open_default_review_data,
+            self._cache_limit_mb(),
+            on_done=self._on_data_opened,
+            on_error=self._on_data_failed,
+        )
+
+    def _on_data_opened(self, data: ReviewData) -> None:
+        self._opening_data = False
+        if self._closed:
+            if self._owns_data:
+                self._runner.run(STORE, data.close)
+            return
+        self._data = data
+        self.data_opened.emit(data)
+        # Clips opened before the data was there get their catalogue entry now.
+        for tile in self.tiles:
+            if tile.player is not None:
+                self._describe(tile.player.info.path)
+        self.bookmarking.catch_up()
+        self.recorder.record([])
+        self.search_panel.search(local_only=True)
+
+    def _on_data_failed(self, error: BaseException) -> None:
+        self._opening_data = False
+        logger.error("review: the bookmarks file or the cache could not be opened: %s", error)
+        self.statusBar().showMessage(
+            fill(self.tr("Bookmarks and the offline cache are not available: %1"), str(error))
+        )
 
     def _action(
         self,
@@ -254,6 +446,8 @@ class ReviewWindow(QMainWindow):
 
     def _on_probed(self, info: ClipInfo) -> None:
         self._probing -= 1
+        if self._closed:
+            return
         tile = self._new_tile(info.name)
         player = ClipPlayer(info, f"review-{len(self.tiles)}")
         # Pictures at the recording's own size, whatever the tile's (see ClipTile).
@@ -269,10 +463,187 @@ class ReviewWindow(QMainWindow):
                 fill(self.tr("%1: recording time guessed from the file's date"), info.path.name)
             )
         self._refresh_spans()
+        self._describe(info.path)
         self.clip_added.emit(tile)
+        if self._probing == 0 and self._pending_seek is not None:
+            moment, self._pending_seek = self._pending_seek, None
+            self.seek(moment)
+
+    def _describe(self, path: Path) -> None:
+        data = self._data
+        if data is None:
+            return
+        self._runner.run(
+            NET,
+            describe_clip,
+            data,
+            path,
+            on_done=self._on_described,
+            on_error=self._on_describe_failed,
+        )
+
+    def _on_described(self, clip: ReviewClip | None) -> None:
+        if self._closed:
+            return
+        if clip is None:
+            return
+        if any(t.player is not None and t.player.info.path == clip.path for t in self.tiles):
+            self._clips_by_path[clip.path] = clip
+            self.refresh_bookmarks()
+            self.search_panel.search(local_only=True)  # the opened file is findable now
+
+    def _on_describe_failed(self, error: BaseException) -> None:
+        logger.info("review: a clip could not be added to the catalogue: %s", error)
+
+    def open_recordings(self, paths: list[Path]) -> None:
+        """Play downloaded recordings together, in place of the clips open now."""
+        self.close_clips()
+        if len(paths) > MAX_CLIPS:
+            self.statusBar().showMessage(
+                fill(
+                    self.tr("The first %1 play together; the other %2 are in the offline cache."),
+                    MAX_CLIPS,
+                    len(paths) - MAX_CLIPS,
+                )
+            )
+        self.open_paths(list(paths[:MAX_CLIPS]))
+
+    def _on_search_panel_clip_chosen(self, clip: ReviewClip) -> None:
+        if not clip.playable:
+            self.statusBar().showMessage(fill(self.tr("%1 cannot be played"), clip.path.name))
+            return
+        self._open_once(clip.path)
+
+    def _open_once(self, path: Path) -> bool:
+        """Open ``path`` unless it is open already; whether it was open."""
+        if any(t.player is not None and t.player.info.path == path for t in self.tiles):
+            return True
+        if len(self.tiles) + self._probing >= MAX_CLIPS:
+            self.close_clips()
+        self.open_paths([path])
+        return False
+
+    # ---------------------------------------------------------------- bookmarks
+
+    def refresh_bookmarks(self) -> None:
+        """Read the bookmarks inside the open clips again (store lane)."""
+        self.bookmarking.refresh(list(self._clips_by_path.values()))
+
+    def _on_bookmarking_refreshed(self, marks: list[LocalBookmark]) -> None:
+        if self._closed:
+            return
+        self._marks = marks
+        self.timeline.set_bookmarks([m.at for m in marks])
+        names: dict[str, str] = {}
+        for path, clip in self._clips_by_path.items():
+            label = clip.camera_name or path.name
+            names[str(path)] = label
+            if clip.camera_id:
+                names[clip.camera_id] = label
+        self.bookmarks_panel.show_bookmarks(marks, names)
+        self.bookmarks_shown.emit(marks)
+
+    def _bookmark_targets(self) -> list[tuple[str, object]]:
+        """(label, path) of the open clips that show a recording at the playhead, the
+        chosen clip first."""
+        wall = self.group.now()
+        out: list[tuple[str, object]] = []
+        ordered = sorted(self.tiles, key=lambda t: t is not self._current)
+        for tile in ordered:
+            player = tile.player
+            if (
+                player is None
+                or tile.problem
+                or wall is None
+                or not player.info.start <= wall <= player.info.end
+            ):
+                continue
+            out.append((tile.camera_name, player.info.path))
+        return out
+
+    def ask_bookmark(self) -> None:
+        """Ask for a note at the playhead, then keep (and send) the bookmark."""
+        wall = self.group.now()
+        targets = self._bookmark_targets()
+        if wall is None or not targets:
+            self.statusBar().showMessage(self.tr("Open a clip and stop where the bookmark goes"))
+            return
+        dialog = BookmarkDialog(wall, targets, will_sync=self.bookmarking.online, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            path = dialog.chosen_key()
+            assert isinstance(path, Path)
+            self.add_bookmark_at(wall, dialog.note(), path, dialog.event_id())
+        dialog.deleteLater()
+
+    def add_bookmark_at(
+        self, at: datetime, note: str, path: Path, incident_id: str | None = None
+    ) -> None:
+        """Keep a bookmark on the open clip ``path`` at ``at`` (on its camera when the clip
+        says which, else on the file)."""
+        clip = self._clips_by_path.get(path)
+        camera_id = clip.camera_id if clip is not None else None
+        self.bookmarking.add(at, note, camera_id=camera_id, file_path=path, incident_id=incident_id)
+
+    def _on_bookmarking_added(self, mark: LocalBookmark) -> None:
+        if self._closed:
+            return
+        if mark.camera_id is None:
+            text = self.tr("Bookmark kept on this workstation (the clip names no camera)")
+        elif self.bookmarking.online:
+            text = self.tr("Bookmark kept; it goes to the server through the outbox")
+        else:
+            text = self.tr("Bookmark kept; it goes to the server at the next sign-in")
+        self.statusBar().showMessage(text)
+        self.refresh_bookmarks()
+        self.search_panel.search(local_only=True)
+
+    def _on_bookmarking_removed(self, _bookmark_id: str) -> None:
+        if self._closed:
+            return
+        self.refresh_bookmarks()
+
+    def _on_bookmarking_failed(self, message: str) -> None:
+        if self._closed:
+            return
+        self.statusBar().showMessage(fill(self.tr("The bookmark could not be kept: %1"), message))
+
+    def go_to_bookmark(self, mark: LocalBookmark) -> None:
+        """Seek to ``mark``: in an open clip that holds its moment, or by opening one."""
+        for tile in self.tiles:
+            player = tile.player
+            if player is not None and player.info.start <= mark.at <= player.info.end:
+                clip = self._clips_by_path.get(player.info.path)
+                if clip is None or _holds(clip, mark):
+                    self.seek(mark.at)
+                    return
+        data = self._data
+        if data is None:
+            return
+        self._runner.run(
+            STORE,
+            _clip_holding,
+            data,
+            mark,
+            on_done=lambda found: self._on_bookmark_clip_found(mark, found),
+        )
+
+    def _on_bookmark_clip_found(self, mark: LocalBookmark, clip: ReviewClip | None) -> None:
+        if self._closed:
+            return
+        if clip is None:
+            self.statusBar().showMessage(
+                self.tr("No clip here holds that moment; download the recording first")
+            )
+            return
+        if self._open_once(clip.path):
+            self.seek(mark.at)
+        else:
+            self._pending_seek = mark.at
 
     def _on_probe_failed(self, path: Path, error: BaseException) -> None:
         self._probing -= 1
+        if self._closed:
+            return
         tile = self._new_tile(path.name)
         message = (
             str(error)
@@ -317,8 +688,10 @@ class ReviewWindow(QMainWindow):
         self.tiles.clear()
         self.group = ClipGroup()
         self._current = None
+        self._clips_by_path.clear()
         self.clear_range()
         self.timeline.set_spans([])
+        self._on_bookmarking_refreshed([])
 
     # ---------------------------------------------------------------- control
 
@@ -363,9 +736,36 @@ class ReviewWindow(QMainWindow):
             seconds = (chosen[1] - chosen[0]).total_seconds()
             self.range_label.setText(fill(self.tr("A–B %1 s"), f"{seconds:.1f}"))
 
-    def export_range(self) -> None:
+    def _record_text(self) -> str:
+        if self.recorder.online:
+            return self.tr(
+                "The export is signed with this workstation's key. Its record (and the key, "
+                "the first time) goes to the server through the outbox, attached to the event "
+                "if one is named."
+            )
+        return self.tr(
+            "The export is signed with this workstation's key. There is no session: its "
+            "record waits on this workstation and goes to the server at the next signed-in "
+            "review."
+        )
+
+    def ask_export(self) -> None:
+        """Ask where (and for which event) to export the A–B range, then export it."""
+        chosen = self.selected_range()
+        if chosen is None:
+            self.statusBar().showMessage(self.tr("Mark the range first (A and B)"))
+            return
+        dialog = ExportDialog(
+            chosen[0], chosen[1], paths.evidence_dir(create=False), self._record_text(), self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.export_range(dialog.folder(), dialog.event_id())
+        dialog.deleteLater()
+
+    def export_range(self, folder: Path | None = None, incident_id: str | None = None) -> None:
         """The A–B range of every clip recorded in it, cut, hashed and signed into a new
-        folder under the evidence folder (on a worker)."""
+        folder under ``folder`` (the evidence folder by default), on a worker; with a
+        session its record is then queued for the server."""
         chosen = self.selected_range()
         if chosen is None:
             self.statusBar().showMessage(self.tr("Mark the range first (A and B)"))
@@ -386,22 +786,40 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No clip has a recording in the range"))
             return
         self.statusBar().showMessage(self.tr("Exporting…"))
-        self._runner.run(
-            NET,
-            export_range_signed,
+        self.recorder.export(
             ranges,
             names,
-            getpass.getuser(),
-            paths.evidence_dir(),
+            self.recorder.officer(getpass.getuser()),
+            folder if folder is not None else paths.evidence_dir(),
+            incident_id,
             on_done=self._on_exported,
             on_error=self._on_export_failed,
         )
 
     def _on_exported(self, result: ExportResult) -> None:
-        self.statusBar().showMessage(fill(self.tr("Exported to %1"), str(result.folder)))
+        if self._closed:
+            return
+        if self.recorder.online:
+            text = self.tr("Exported to %1; its record goes to the server through the outbox")
+            self.recorder.record([result.folder])
+        else:
+            text = self.tr("Exported to %1; its record goes to the server at the next sign-in")
+        self.statusBar().showMessage(fill(text, str(result.folder)))
         self.exported.emit(result)
 
+    def _on_recorder_recorded(self, count: int) -> None:
+        logger.info("review: %d export record requests are in the outbox", count)
+
+    def _on_recorder_failed(self, message: str) -> None:
+        if self._closed:
+            return
+        self.statusBar().showMessage(
+            fill(self.tr("The export is done, but its record could not be queued: %1"), message)
+        )
+
     def _on_export_failed(self, error: BaseException) -> None:
+        if self._closed:
+            return
         logger.warning("review: export failed: %s", error)
         self.statusBar().showMessage(fill(self.tr("The export failed: %1"), str(error)))
 
@@ -486,19 +904,45 @@ class ReviewWindow(QMainWindow):
             self.open_paths(local)
             event.acceptProposedAction()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        # A window closed before is shown again: its clock and its data come back.
+        if self._closed:
+            self._closed = False
+            self.close_clips()  # their players were released when the window closed
+            self._timer.start()
+            if self._data is None and self._owns_data:
+                self._open_data()
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._closed = True
         self._timer.stop()
         for tile in self.tiles:
             tile.stop()
         self.group.clips.clear()
+        if self.recordings_panel is not None:
+            self.recordings_panel.close_panel()
+        data, self._data = self._data, None
+        if data is not None and self._owns_data:
+            self._runner.run(STORE, data.close)
         super().closeEvent(event)
 
 
-def export_range_signed(
-    ranges: list[ClipRange], names: dict[str, str], officer: str, parent: Path
-) -> ExportResult:
-    """On a worker: export with this workstation's key (made on first use)."""
-    signer = WorkstationKey.load_or_create()
-    return export_evidence(
-        ranges, parent, officer=officer, incident_id=None, signer=signer, camera_names=names
-    )
+def _holds(clip: ReviewClip, mark: LocalBookmark) -> bool:
+    """Whether ``mark`` belongs to ``clip`` (its camera, or the file itself)."""
+    if mark.camera_id is not None:
+        return mark.camera_id == clip.camera_id
+    return mark.file_path == str(clip.path)
+
+
+def _clip_holding(data: ReviewData, mark: LocalBookmark) -> ReviewClip | None:
+    """On the store lane: a playable catalogued clip (opened before, or cached) holding
+    ``mark``'s moment."""
+    data.catalog.refresh_cache()
+    for clip in data.catalog.clips():
+        if clip.playable and _holds(clip, mark) and clip.contains(mark.at):
+            return clip
+    return None
+
+
+__all__ = ["ReviewWindow", "export_range_signed"]
