@@ -7,6 +7,10 @@
 * ``LatenessLog``: the event-loop lateness of the console's own ``LatenessProbe`` over the
   whole run. The probe keeps a rolling window; its ticks are folded into a histogram of fixed
   size every few seconds, so a shift's p99 is exact to 0.1 ms and its memory stays flat.
+* ``ChangeLateness``: the same ticks split by whether the wall had just changed what it shows
+  (a page flip, a patrol step, a sub↔main switch) or not, each with its maximum.
+* ``GcPauses``: how long the cyclic garbage collector's passes held the interpreter, by
+  generation (any thread's pass stops the GUI thread too).
 * ``TileTruth``: tiles marked live whose picture has not changed for a while (a picture counts
   as new when the tile paints a picture it had not painted before).
 * ``ProcessSamples``: RSS, threads and open file descriptors over time, with the slope and
@@ -113,6 +117,112 @@ class LatenessLog:
             if seen >= rank:
                 return min(self.max_ms, (index + 1) * _BIN_MS)
         return self.max_ms
+
+
+class ChangeLateness:
+    """The probe's ticks as they arrive, each counted as *after a change* when it comes within
+    ``window_s`` of ``changed_at()`` and as *calm* otherwise.
+
+    Listens to the probe's own timer after the probe has taken the tick (its slot was connected
+    first), so it reads the lateness the probe recorded for it. For the latest tick after a
+    change it also keeps where the GUI thread's time went since the tick before (Linux's
+    per-thread scheduler counters): on a core (the console working), waiting for one (the
+    machine busy), or neither (waiting for a lock, the interpreter's included, or idle).
+    """
+
+    def __init__(self, probe: Any, changed_at: Any, window_s: float = 2.0) -> None:
+        self._probe = probe
+        self._changed_at = changed_at
+        self.window_s = window_s
+        self.change_max_ms = 0.0
+        self.calm_max_ms = 0.0
+        self.change_ticks = 0
+        self.worst: ThreadTime | None = None
+        self._counting = False
+        self._last: ThreadTime | None = None
+        probe._timer.timeout.connect(self._on_tick)
+
+    def start(self) -> None:
+        self._counting = True
+
+    def stop(self) -> None:
+        self._counting = False
+
+    def _on_tick(self) -> None:
+        if not self._counting:
+            return
+        now, before = ThreadTime.now(), self._last
+        self._last = now
+        with self._probe._lock:
+            if not self._probe._samples:
+                return
+            ms = self._probe._samples[-1] * 1000.0
+        if time.monotonic() - self._changed_at() <= self.window_s:
+            self.change_ticks += 1
+            if ms > self.change_max_ms and now is not None and before is not None:
+                self.worst = now.since(before)
+            self.change_max_ms = max(self.change_max_ms, ms)
+        else:
+            self.calm_max_ms = max(self.calm_max_ms, ms)
+
+
+@dataclass(frozen=True)
+class ThreadTime:
+    """The calling thread's scheduler counters (ms): wall clock, on a core, runnable but
+    waiting for one; or, from ``since``, the differences and what is left (``blocked_ms``)."""
+
+    wall_ms: float
+    cpu_ms: float
+    runqueue_ms: float
+
+    @property
+    def blocked_ms(self) -> float:
+        return max(0.0, self.wall_ms - self.cpu_ms - self.runqueue_ms)
+
+    @classmethod
+    def now(cls) -> ThreadTime | None:
+        try:
+            with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+                on_cpu_ns, waiting_ns, _slices = stat.read().split()
+        except (OSError, ValueError):
+            return None  # not Linux, or no scheduler statistics
+        return cls(time.perf_counter() * 1000.0, int(on_cpu_ns) / 1e6, int(waiting_ns) / 1e6)
+
+    def since(self, before: ThreadTime) -> ThreadTime:
+        return ThreadTime(
+            self.wall_ms - before.wall_ms,
+            self.cpu_ms - before.cpu_ms,
+            self.runqueue_ms - before.runqueue_ms,
+        )
+
+
+@dataclass
+class GcPauses:
+    """The cyclic collector's passes while installed: count and longest, per generation."""
+
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0])
+    max_ms: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    _started: dict[int, float] = field(default_factory=dict)
+
+    def install(self) -> None:
+        gc.callbacks.append(self._on_gc)
+
+    def uninstall(self) -> None:
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        # Passes run with the interpreter lock held: one at a time, whichever thread.
+        if phase == "start":
+            self._started[threading.get_ident()] = time.perf_counter()
+            return
+        began = self._started.pop(threading.get_ident(), None)
+        if began is None:
+            return
+        generation = info["generation"]
+        self.counts[generation] += 1
+        ms = (time.perf_counter() - began) * 1000.0
+        self.max_ms[generation] = max(self.max_ms[generation], ms)
 
 
 # ---------------------------------------------------------------------- tiles

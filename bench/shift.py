@@ -18,7 +18,9 @@ For ``--minutes N`` (``--quick``: one), the shift:
 
 It samples, every second, RSS, threads, open file descriptors and the live video objects
 (``PlayerController``, ``VlcSource``, ``FrameExchange``, ``PyAvSource``), and folds the
-console's own event-loop lateness probe into a histogram. It checks the truth: no tile on
+console's own event-loop lateness probe into a histogram; the ticks within two seconds of a
+change of the wall (a flip, a patrol step, a sub/main switch) also count apart, and the
+garbage collector's passes are timed (a full pass stops the GUI thread). It checks the truth: no tile on
 screen marked live whose picture has not changed for 3 s, and every queued action (and patrol
 record) on the server exactly once.
 
@@ -79,6 +81,8 @@ from bench._shift_scenario import (  # noqa: E402
     Worker,
 )
 from bench._shift_watch import (  # noqa: E402
+    ChangeLateness,
+    GcPauses,
     LatenessLog,
     PlayerCensus,
     ProcessSamples,
@@ -179,6 +183,12 @@ class Figures:
     lateness_p99_ms: float = math.nan
     lateness_max_ms: float = math.nan
     lateness_ticks: int = 0
+    flip_lateness_max_ms: float = math.nan
+    calm_lateness_max_ms: float = math.nan
+    flip_ticks: int = 0
+    flip_worst: Any = None
+    gc_passes: list[int] = field(default_factory=list)
+    gc_pause_max_ms: list[float] = field(default_factory=list)
     reference: dict[str, Any] = field(default_factory=dict)
     tiles_lying: int = 0
     lying_longest_s: float = 0.0
@@ -385,6 +395,8 @@ class Shift:
             settle_s=SETTLE_S,
         )
         self.timeline = Timeline(self._cues())
+        self.change_lateness = ChangeLateness(services.probe, lambda: self.driver.changed_at)
+        self.gc_pauses = GcPauses()
         self._next = {"sample": 0.0, "fold": FOLD_S, "action": 0.0, "alert": 0.0}
         self._ratios: list[float] = []
 
@@ -420,6 +432,8 @@ class Shift:
         self.reference = ReferenceProbe()
         self.samples.started_at = self._started = time.monotonic()
         self.lateness.start()
+        self.change_lateness.start()
+        self.gc_pauses.install()
         self._loop = QEventLoop()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -478,6 +492,8 @@ class Shift:
         self._timer.stop()
         self.driver.stop()
         self.lateness.fold()
+        self.change_lateness.stop()
+        self.gc_pauses.uninstall()
         self._sample(time.monotonic())
         self.figures.run_s = time.monotonic() - self._started
         self._loop.quit()
@@ -566,6 +582,12 @@ class Shift:
         figures.lateness_p99_ms = self.lateness.percentile_ms(0.99)
         figures.lateness_max_ms = self.lateness.max_ms
         figures.lateness_ticks = self.lateness.ticks
+        figures.flip_lateness_max_ms = self.change_lateness.change_max_ms
+        figures.calm_lateness_max_ms = self.change_lateness.calm_max_ms
+        figures.flip_ticks = self.change_lateness.change_ticks
+        figures.flip_worst = self.change_lateness.worst
+        figures.gc_passes = list(self.gc_pauses.counts)
+        figures.gc_pause_max_ms = list(self.gc_pauses.max_ms)
         figures.tiles_lying = self.truth.episodes
         figures.lying_longest_s = self.truth.longest_s
         figures.truth_gaps = self.truth.gaps
@@ -654,6 +676,23 @@ def report(figures: Figures, quick: bool) -> int:
         print(f"# orphaned players are held by: {', '.join(f.orphan_holders)}", flush=True)
     emit("shift_wedged_players", f.wedged_players, "players")
     emit("shift_lateness_ticks", f.lateness_ticks, "ticks")
+    # Ticks within 2 s of a page flip, a patrol step or a sub/main switch, and all the others.
+    emit("shift_flip_lateness_max_ms", f.flip_lateness_max_ms, "ms", 1)
+    emit("shift_calm_lateness_max_ms", f.calm_lateness_max_ms, "ms", 1)
+    emit("shift_flip_lateness_ticks", f.flip_ticks, "ticks")
+    worst = f.flip_worst
+    if worst is not None:
+        # Where the GUI thread's time went before the latest tick after a change: working, or
+        # runnable while the machine's cores were busy, or waiting for a lock.
+        emit("shift_flip_worst_tick_on_cpu_ms", worst.cpu_ms, "ms", 1)
+        emit("shift_flip_worst_tick_waiting_for_cpu_ms", worst.runqueue_ms, "ms", 1)
+        emit("shift_flip_worst_tick_blocked_ms", worst.blocked_ms, "ms", 1)
+    # The cyclic garbage collector's passes during the shift (any thread's stops the GUI's).
+    for generation, (passes, longest) in enumerate(
+        zip(f.gc_passes, f.gc_pause_max_ms, strict=True)
+    ):
+        emit(f"shift_gc_gen{generation}_passes", passes, "passes")
+        emit(f"shift_gc_gen{generation}_pause_max_ms", longest, "ms", 1)
     # The same probe in an idle event loop of another process: the machine's share.
     emit("shift_lateness_reference_p99_ms", f.reference.get("p99_ms", math.nan), "ms", 1)
     emit("shift_lateness_reference_max_ms", f.reference.get("max_ms", math.nan), "ms", 1)

@@ -164,10 +164,21 @@ class PyCore:
 
 
 class _Library:
-    """The loaded C library with its functions' signatures."""
+    """The loaded C library with its functions' signatures.
+
+    ``lib`` calls give the interpreter lock up for the call, as ctypes does by default;
+    ``keeping`` calls keep it. The readers' functions (hold, release, the counter) go through
+    ``keeping``: the GUI thread makes thousands of them a second (each tile's counter at every
+    tick of the repaint clock, a hold and a release per paint: 3,600 a second on a wall of 36
+    tiles), each a mutex taken for a few instructions, while giving the lock up means winning
+    it back from whichever Python thread took it meanwhile, which may keep it for a switch
+    interval (5 ms). The mutex is never held by a thread that waits for the interpreter lock,
+    so keeping the lock while taking the mutex cannot deadlock.
+    """
 
     def __init__(self, path: Path):
         lib = ctypes.CDLL(str(path))
+        keeping = ctypes.PyDLL(str(path))
         exchange = ctypes.c_void_p
         lib.tm_sizeof.restype = ctypes.c_size_t
         lib.tm_init.argtypes = [exchange, ctypes.c_double, ctypes.c_int]
@@ -189,7 +200,11 @@ class _Library:
         lib.tm_counter.argtypes = [exchange]
         lib.tm_counter.restype = ctypes.c_uint64
         lib.tm_add.argtypes = [exchange, ctypes.c_uint64]
+        for name in ("tm_hold", "tm_release", "tm_latest", "tm_counter", "tm_add"):
+            mine, theirs = getattr(keeping, name), getattr(lib, name)
+            mine.argtypes, mine.restype = theirs.argtypes, theirs.restype
         self.lib = lib
+        self.keeping = keeping
         self.size = int(lib.tm_sizeof())
 
 
@@ -203,6 +218,7 @@ class CCore:
     def __init__(self, library: _Library):
         self._library = library
         self._lib = library.lib
+        self._keeping = library.keeping
         self._memory = ctypes.create_string_buffer(library.size)
         self._address = ctypes.addressof(self._memory)
         self._lib.tm_init(self._address, REDRAW_GAP_S, CHECK_EVERY)
@@ -226,22 +242,22 @@ class CCore:
 
     def hold(self) -> tuple[int, int]:
         generation = ctypes.c_uint64(0)
-        index = self._lib.tm_hold(self._address, ctypes.byref(generation))
+        index = self._keeping.tm_hold(self._address, ctypes.byref(generation))
         return index, generation.value
 
     def release(self, index: int, generation: int) -> None:
-        self._lib.tm_release(self._address, index, generation)
+        self._keeping.tm_release(self._address, index, generation)
 
     @property
     def latest(self) -> int:
-        return int(self._lib.tm_latest(self._address))
+        return int(self._keeping.tm_latest(self._address))
 
     @property
     def counter(self) -> int:
-        return int(self._lib.tm_counter(self._address))
+        return int(self._keeping.tm_counter(self._address))
 
     def add(self, pictures: int) -> None:
-        self._lib.tm_add(self._address, pictures)
+        self._keeping.tm_add(self._address, pictures)
 
     def libvlc_callbacks(self) -> tuple[Any, Any, int] | None:
         return self._lib.tm_lock, self._lib.tm_display, self._address
