@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import os
 import signal
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import psutil
 
@@ -85,6 +87,17 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
     return ordered[index]
+
+
+def child_env(**overrides: str) -> dict[str, str]:
+    """This process's environment for a child that imports the project, with ``overrides``."""
+    root = str(Path(__file__).resolve().parents[1])
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+    }
+    env.update(overrides)
+    return env
 
 
 def die_with_parent() -> None:

@@ -55,6 +55,7 @@ run); ``--quick`` runs 16 tiles, the main window and 36 CIF tiles with short win
 about a minute (a ``#`` line names what it leaves out); ``--parts`` picks parts by name.
 
     .venv/bin/python bench/wall.py [--quick] [--parts walls,window,hidden,reconnects,ttff,cif]
+        [--cif-sizes 36,64]
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._common import CpuWindow, die_with_parent, emit, parse_args, percentile  # noqa: E402
+from bench._common import child_env as _child_env  # noqa: E402
 from tests.support.xvfb import xvfb_server  # noqa: E402
 
 logger = logging.getLogger("bench.wall")
@@ -181,7 +183,7 @@ class Plan:
 # prints can corrupt the protocol.
 
 
-def _child_main(role: str) -> int:
+def _child_main(role: str, make_side: Callable[..., Any] | None = None) -> int:
     protocol = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)
     logging.basicConfig(level=logging.WARNING, format=f"{role} %(levelname)s %(name)s: %(message)s")
@@ -214,8 +216,10 @@ def _child_main(role: str) -> int:
             spin(step)
         return True
 
-    if role == "console":
-        side: Any = _console_side_class(send, spin, wait_until)()
+    if make_side is not None:  # another benchmark's side on this protocol (bench/patrol.py)
+        side: Any = make_side(send, spin, wait_until)
+    elif role == "console":
+        side = _console_side_class(send, spin, wait_until)()
     elif role == "window":
         side = _window_side_class(_console_side_class(send, spin, wait_until))()
     elif role == "reference":
@@ -752,12 +756,12 @@ class ChildError(RuntimeError):
 class Child:
     """One side in its own process; see the protocol above."""
 
-    def __init__(self, role: str, env: dict[str, str], log_path: Path):
+    def __init__(self, role: str, env: dict[str, str], log_path: Path, script: Path | None = None):
         self.role = role
         self.log_path = log_path
         with open(log_path, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, str(Path(__file__).resolve()), "--child", role],
+                [sys.executable, str(script or Path(__file__).resolve()), "--child", role],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=log,
@@ -1247,15 +1251,6 @@ def measure_hidden(plan: Plan, console: Child, simulator: Any) -> None:
     emit("hidden_tiles_still_decoding", playing, "tiles")
 
 
-def _child_env(**overrides: str) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    env.update(overrides)
-    return env
-
-
 def run(plan: Plan, quick: bool, console_platform: str) -> None:
     from console.server.media import CIF, CameraSimulator
     from tests.support.live_server import start_demo_server
@@ -1382,6 +1377,10 @@ def _configure_parser(parser: Any) -> None:
         "with --quick: walls, window, cif)",
     )
     parser.add_argument(
+        "--cif-sizes",
+        help="comma-separated tile counts of the CIF walls (default: 36,64; with --quick: 36)",
+    )
+    parser.add_argument(
         "--console-platform",
         choices=("xcb", "offscreen"),
         default="xcb",
@@ -1416,6 +1415,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"unknown parts {unknown}; choose from {', '.join(PARTS)}", file=sys.stderr)
             return 2
         plan = replace(plan, parts=tuple(p for p in PARTS if p in wanted))
+    if args.cif_sizes:
+        try:
+            cif_sizes = tuple(int(size) for size in args.cif_sizes.split(","))
+        except ValueError:
+            print(f"--cif-sizes wants tile counts, not {args.cif_sizes!r}", file=sys.stderr)
+            return 2
+        plan = replace(plan, cif_sizes=cif_sizes)
     try:
         run(plan, args.quick, args.console_platform)
     except KeyboardInterrupt:

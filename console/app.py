@@ -29,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from console import paths, scrub
+from console import heap, paths, scrub
 from console.catalog import CameraCatalog
 from console.client import (
     BackendClient,
@@ -56,6 +56,7 @@ from console.gui.login_dialog import LoginDialog, explain_sign_in_error
 from console.gui.main_window import MainWindow
 from console.gui.map.feature import MapFeature
 from console.gui.reauth import ReauthPrompt
+from console.gui.review.feature import ReviewFeature
 from console.gui.session import Session, SessionSignals
 from console.gui.settings_dialog import open_settings_dialog
 from console.gui.status_bar import ConnectionState
@@ -336,6 +337,7 @@ class SessionWiring(QObject):
         self.alerts = AlertsFeature(session, parent=self)
         self.map = MapFeature(session, parent=self)
         self.verification = VerificationFeature(session, parent=self)
+        self.review = ReviewFeature(session, parent=self)
         self.reauth = ReauthPrompt(
             session,
             sign_in,
@@ -379,6 +381,7 @@ class SessionWiring(QObject):
         self.cameras.catalogue_shown.connect(self.catalogue_shown)
         self.wall.raise_event_requested.connect(self.incidents.raise_from_camera)
         self.incidents.raise_dialog_opened.connect(self.raise_dialog_opened)
+        self.incidents.raise_dialog_opened.connect(self.wall.place_raise_dialog)
         signals.verification_requested.connect(self.verification.open)
         signals.store_updated.connect(self.verification.apply_update)
         signals.store_updated.connect(self.map.apply_update)
@@ -428,6 +431,7 @@ class SessionWiring(QObject):
         runner.run(STORE, self.store.close)
         self.kept_actions.close()
         self.verification.close()
+        self.review.close()
         self.diagnostics.close()
 
     # ------------------------------------------------------------------ what tests and
@@ -555,7 +559,7 @@ class Console(QObject):
         if self.review_window is None:
             from console.gui.review.window import ReviewWindow
 
-            self.review_window = ReviewWindow(self.services.runner)
+            self.review_window = ReviewWindow(self.services.runner, settings=self.services.settings)
         if self.review_window.isVisible():
             self.review_window.raise_()
         self.review_window.show()
@@ -657,6 +661,8 @@ class Console(QObject):
             dialog.accept()  # only now: the main window is up
             delete_later(dialog)
         self.session_started.emit(session)
+        # What start-up made lives until exit: later full collections need not walk it.
+        heap.settle()
 
     def _on_session_store_failed(self, error: BaseException) -> None:
         logger.error(
@@ -683,6 +689,7 @@ class Console(QObject):
         window.close()
         delete_later(window)
         delete_later(session)
+        heap.thaw()  # the session's objects may be collected again, cycles and all
         self.session_ended.emit()
 
 

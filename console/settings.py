@@ -268,6 +268,40 @@ SCHEMA: tuple[Setting, ...] = (
         maximum=60.0,
     ),
     Setting(
+        key="patrol.step_mode",
+        type=str,
+        default="together",
+        label=QT_TRANSLATE_NOOP("Settings", "Patrol screens"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "With the wall on several screens, a patrol moves every screen to its next page "
+            "at the same time, or each screen on its own when its dwell is up or its cameras "
+            "are judged.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Video"),
+        choices=("together", "own_dwell"),
+        choice_labels=(
+            QT_TRANSLATE_NOOP("Settings", "All screens step together"),
+            QT_TRANSLATE_NOOP("Settings", "Each screen on its own dwell"),
+        ),
+    ),
+    Setting(
+        key="patrol.preroll_s",
+        type=float,
+        # A cold page of 16 tiles went live in 1.6-2.1 s on two busy cores (bench/patrol.py).
+        default=3.0,
+        label=QT_TRANSLATE_NOOP("Settings", "Patrol pre-roll (s)"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "How many seconds before a patrol step its cameras start playing, hidden, so the "
+            "step shows live pictures at once. Longer costs more CPU; a dwell shorter than "
+            "this pre-rolls for the whole dwell.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Video"),
+        minimum=0.5,
+        maximum=600.0,
+    ),
+    Setting(
         key="alerts.sound",
         type=bool,
         default=True,

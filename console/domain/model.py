@@ -214,11 +214,19 @@ class PatrolVerdict(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PatrolEntry:
+    """One camera of a patrol record. ``screen`` (0-based wall screen, 0 the main window),
+    ``monitor``, ``tile`` (0-based cell) and ``live_s`` (seconds of live pictures while on
+    screen) are None in records made before patrols spanned several screens."""
+
     camera_id: str
     seen_at: datetime
     dwell_s: float
     verdict: PatrolVerdict
     note: str = ""
+    screen: int | None = None
+    monitor: str | None = None
+    tile: int | None = None
+    live_s: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,18 @@
 """Video patrol (视频巡检) as plain logic: a plan becomes pages of cameras shown for the plan's
-dwell time each; the operator's verdicts, the cameras that never showed a picture and the time
-each camera was on screen become the patrol record.
+dwell time each, on one screen or on several at once; the operator's verdicts, the cameras that
+never showed a picture, where and for how long each camera was on screen become the record.
+
+Several screens: the plan's pages are dealt round robin, so screen ``s`` of ``S`` shows pages
+``s``, ``s + S``, ``s + 2S``…; step ``k`` of the patrol is pages ``k*S`` … ``k*S + S - 1``, the
+plan read in order across the screens. Each screen's next page is therefore known from the
+start and can be pre-rolled. Screens step together (``StepMode.TOGETHER``, one dwell for the
+whole step; the default) or each on its own dwell (``StepMode.OWN_DWELL``: a screen whose
+cameras are all judged moves on without waiting for the others).
 
 The clock (``time.monotonic`` by default) and the wall clock are injected, so a whole patrol
 runs in a unit test in microseconds. The GUI calls ``tick()`` from a timer, reports which
-cameras show live pictures (``report_live``) and passes the operator's verdicts (``mark``).
+cameras show live pictures (``report_live`` / ``report_lost``) and passes the operator's
+verdicts (``mark``).
 
 At the end every planned camera has one entry, in plan order:
 
@@ -12,6 +20,15 @@ At the end every planned camera has one entry, in plan order:
 * ``dead`` for a camera that was shown but never delivered a picture, unless judged;
 * ``skipped`` with note ``unjudged`` for a camera shown live but not judged;
 * ``skipped`` with note ``not_reached`` for a camera the patrol stopped before.
+
+Each entry also says on which ``screen`` (0-based; 0 is the main window) and ``monitor`` and
+on which ``tile`` (0-based cell) the camera was shown, how long it was on screen (``dwell_s``)
+and how long of that it showed live pictures (``live_s``); paused time counts for neither.
+
+A screen can go away during the patrol (its monitor unplugged): ``drop_screen`` closes the
+page it showed there and then (those cameras keep where they were shown, for how long and
+their verdicts) and deals the pages it had not shown yet to the screens still there, so the
+patrol carries on where the operator can see it and the record still has every camera once.
 """
 
 from __future__ import annotations
@@ -19,7 +36,7 @@ from __future__ import annotations
 import enum
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,16 +55,24 @@ class PatrolState(enum.Enum):
     FINISHED = "finished"
 
 
+class StepMode(enum.StrEnum):
+    TOGETHER = "together"
+    OWN_DWELL = "own_dwell"
+
+
 class PatrolError(RuntimeError):
     """A command that does not fit the patrol's state (marking a camera not on screen)."""
 
 
 @dataclass(frozen=True, slots=True)
 class PatrolPage:
-    """One screenful: its 0-based ``number`` and the cameras on it, in tile order."""
+    """One screenful: its 0-based ``number`` in the plan, the cameras on it in tile order, the
+    ``screen`` that shows it and the ``step`` (that screen's 0-based page count) it is."""
 
     number: int
     camera_ids: tuple[str, ...]
+    screen: int = 0
+    step: int = 0
 
 
 @dataclass
@@ -58,8 +83,14 @@ class CameraOutcome:
     seen_at: datetime | None = None
     dwell_s: float = 0.0
     live: bool = False
+    live_s: float = 0.0
     verdict: PatrolVerdict | None = None
     note: str = ""
+    screen: int | None = None
+    monitor: str = ""
+    tile: int | None = None
+    # Time on its page (pauses excluded) when the current live stretch began.
+    live_since: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,28 +114,94 @@ class Coverage:
         return self.seen / self.planned if self.planned else 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class ScreenProgress:
+    """Where one screen is: showing its ``step`` (0-based) of ``steps``, with ``remaining_s``
+    of dwell left and ``judged`` of its ``cameras`` judged; ``finished`` once it has shown all
+    its pages (it then shows nothing until the patrol ends); ``lost`` once its monitor went away
+    (its remaining pages went to the other screens)."""
+
+    screen: int
+    monitor: str
+    step: int
+    steps: int
+    remaining_s: float
+    judged: int
+    cameras: int
+    finished: bool
+    paused: bool
+    lost: bool = False
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
 def pages_of(
-    plan: PatrolPlan, tiles_per_page: int, expand: Expander | None = None
+    plan: PatrolPlan, tiles_per_page: int, expand: Expander | None = None, screens: int = 1
 ) -> tuple[PatrolPage, ...]:
-    """The plan's cameras (groups expanded, repeats dropped) cut into pages."""
+    """The plan's cameras (groups expanded, repeats dropped) cut into pages, each dealt to a
+    screen round robin (see the module docstring)."""
     if tiles_per_page < 1:
         raise ValueError("a patrol page shows at least one camera")
+    if screens < 1:
+        raise ValueError("a patrol needs at least one screen")
     cameras: list[str] = []
     for entry in plan.camera_ids:
         cameras.extend(expand(entry) if expand is not None else (entry,))
     unique = list(dict.fromkeys(cameras))
     return tuple(
-        PatrolPage(number, tuple(unique[start : start + tiles_per_page]))
+        PatrolPage(
+            number,
+            tuple(unique[start : start + tiles_per_page]),
+            screen=number % screens,
+            step=number // screens,
+        )
         for number, start in enumerate(range(0, len(unique), tiles_per_page))
     )
 
 
+class _Lane:
+    """One screen's queue of pages and its dwell clock."""
+
+    def __init__(self, screen: int, monitor: str, pages: tuple[PatrolPage, ...]):
+        self.screen = screen
+        self.monitor = monitor
+        self.pages = list(pages)
+        self.lost = False
+        self.index = -1
+        self.opened = 0  # pages shown so far, the current one included
+        self.started = 0.0
+        self.paused_at: float | None = None
+        self.paused_total = 0.0
+
+    @property
+    def current(self) -> PatrolPage | None:
+        return self.pages[self.index] if 0 <= self.index < len(self.pages) else None
+
+    @property
+    def upcoming(self) -> PatrolPage | None:
+        following = self.index + 1
+        return self.pages[following] if following < len(self.pages) else None
+
+    @property
+    def done(self) -> bool:
+        return self.index >= len(self.pages)
+
+    @property
+    def left(self) -> int:
+        """Pages not shown yet."""
+        return len(self.pages) - self.opened
+
+    def elapsed(self, now: float) -> float:
+        paused = self.paused_total
+        if self.paused_at is not None:
+            paused += now - self.paused_at
+        return max(0.0, now - self.started - paused)
+
+
 class PatrolRun:
-    """One walk through a plan (see the module docstring)."""
+    """One walk through a plan on ``screens`` screens (see the module docstring)."""
 
     def __init__(
         self,
@@ -115,60 +212,182 @@ class PatrolRun:
         wall_clock: Callable[[], datetime] = utc_now,
         expand: Expander | None = None,
         dwell_s: float | None = None,
+        screens: int = 1,
+        step_mode: StepMode | str = StepMode.TOGETHER,
+        monitors: Sequence[str] = (),
     ):
         self.plan = plan
         self.dwell_s = float(plan.dwell_s if dwell_s is None else dwell_s)
-        self.pages = pages_of(plan, tiles_per_page, expand)
+        self.step_mode = StepMode(step_mode)
+        self.pages = pages_of(plan, tiles_per_page, expand, screens)
         self._clock = clock
         self._wall_clock = wall_clock
+        names = list(monitors) + [""] * screens
+        self._lanes = [
+            _Lane(s, names[s], tuple(p for p in self.pages if p.screen == s))
+            for s in range(screens)
+        ]
         self._outcomes = {
             camera_id: CameraOutcome(camera_id)
             for page in self.pages
             for camera_id in page.camera_ids
         }
         self.state = PatrolState.READY
-        self._index = -1
-        self._page_started = 0.0
-        self._paused_at: float | None = None
-        self._paused_total = 0.0
         self.started_at: datetime | None = None
         self.finished_at: datetime | None = None
 
     # ---------------------------------------------------------------- reading
 
     @property
+    def screens(self) -> int:
+        return len(self._lanes)
+
+    def monitor(self, screen: int) -> str:
+        return self._lanes[screen].monitor
+
+    def set_monitor(self, screen: int, name: str) -> None:
+        """The screen's pages now show on monitor ``name`` (another stood in for its own);
+        cameras already shown keep the one they were shown on."""
+        self._lanes[screen].monitor = name
+
+    def screen_lost(self, screen: int) -> bool:
+        return self._lanes[screen].lost
+
+    @property
     def current(self) -> PatrolPage | None:
-        if self.state in (PatrolState.RUNNING, PatrolState.PAUSED):
-            return self.pages[self._index]
-        return None
+        """The page on screen 0 (the main window)."""
+        return self.current_on(0)
 
     @property
     def upcoming(self) -> PatrolPage | None:
-        """The page after the current one (to pre-roll), if any."""
+        """The page after screen 0's current one (to pre-roll), if any."""
+        return self.upcoming_on(0)
+
+    def current_on(self, screen: int) -> PatrolPage | None:
+        if self.state in (PatrolState.RUNNING, PatrolState.PAUSED):
+            return self._lanes[screen].current
+        return None
+
+    def upcoming_on(self, screen: int) -> PatrolPage | None:
         if self.state is PatrolState.FINISHED:
             return None
-        following = self._index + 1
-        return self.pages[following] if following < len(self.pages) else None
+        return self._lanes[screen].upcoming
+
+    def steps_on(self, screen: int) -> int:
+        return len(self._lanes[screen].pages)
+
+    def screen_done(self, screen: int) -> bool:
+        return self.state is PatrolState.FINISHED or self._lanes[screen].done
+
+    def screen_of(self, camera_id: str) -> int | None:
+        """The screen whose current page shows the camera, if any."""
+        for lane in self._live_lanes():
+            page = lane.current
+            if page is not None and camera_id in page.camera_ids:
+                return lane.screen
+        return None
 
     def outcome(self, camera_id: str) -> CameraOutcome:
         return self._outcomes[camera_id]
 
-    def elapsed_on_page(self, now: float | None = None) -> float:
+    def elapsed_on_page(self, now: float | None = None, screen: int = 0) -> float:
         now = self._clock() if now is None else now
-        paused = self._paused_total
-        if self._paused_at is not None:
-            paused += now - self._paused_at
-        return max(0.0, now - self._page_started - paused)
+        return self._lanes[screen].elapsed(now)
 
-    def remaining_s(self, now: float | None = None) -> float:
+    def remaining_s(self, now: float | None = None, screen: int = 0) -> float:
         if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
             return 0.0
-        return max(0.0, self.dwell_s - self.elapsed_on_page(now))
+        lane = self._lanes[screen]
+        if lane.current is None:
+            return 0.0
+        return max(0.0, self.dwell_s - lane.elapsed(self._now(now)))
+
+    def step_due_in(self, screen: int, now: float | None = None) -> float | None:
+        """Seconds until ``screen`` moves on by the dwell (paused time does not count); None
+        when it shows nothing. Screens stepping together move when the last of them is due."""
+        if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
+            return None
+        lane = self._lanes[screen]
+        if lane.current is None:
+            return None
+        now = self._now(now)
+        lanes = self._live_lanes() if self.step_mode is StepMode.TOGETHER else [lane]
+        return max(max(0.0, self.dwell_s - other.elapsed(now)) for other in lanes)
+
+    def preroll_due(
+        self,
+        screen: int,
+        lead_s: float | None,
+        now: float | None = None,
+        *,
+        judging_ends_step: bool = True,
+    ) -> bool:
+        """Whether ``screen``'s next page should play (hidden) from now on: its step is due
+        within ``lead_s`` seconds (None: pre-roll for the whole dwell), or, with
+        ``judging_ends_step``, the operator has begun judging the step (the last verdict
+        moves it on without waiting for the dwell). Playing a page costs as much hidden as
+        shown, so the lead is the time a cold page needs to show live pictures, not more."""
+        if self.upcoming_on(screen) is None:
+            return False
+        due = self.step_due_in(screen, now)
+        if due is None:
+            return False
+        if lead_s is None or due <= lead_s:
+            return True
+        if not judging_ends_step:
+            return False
+        lanes = self._live_lanes() if self.step_mode is StepMode.TOGETHER else [self._lanes[screen]]
+        return any(
+            self._outcomes[camera_id].verdict is not None
+            for lane in lanes
+            if lane.current is not None
+            for camera_id in lane.current.camera_ids
+        )
+
+    def progress(self, now: float | None = None) -> list[ScreenProgress]:
+        now = self._now(now)
+        rows = []
+        for lane in self._lanes:
+            page = lane.current if self.state is not PatrolState.FINISHED else None
+            cameras = page.camera_ids if page is not None else ()
+            rows.append(
+                ScreenProgress(
+                    screen=lane.screen,
+                    monitor=lane.monitor,
+                    step=min(max(lane.index, 0), len(lane.pages)),
+                    steps=len(lane.pages),
+                    remaining_s=self.remaining_s(now, lane.screen),
+                    judged=sum(1 for c in cameras if self._outcomes[c].verdict is not None),
+                    cameras=len(cameras),
+                    finished=page is None and self.state is not PatrolState.READY,
+                    paused=self.state is PatrolState.PAUSED,
+                    lost=lane.lost,
+                )
+            )
+        return rows
+
+    def all_judged(self, screen: int | None = None) -> bool:
+        """Every camera on the screen's current page (every screen's, for None) is judged;
+        False when there is nothing on screen."""
+        if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
+            return False
+        lanes = self._live_lanes() if screen is None else [self._lanes[screen]]
+        pages = [lane.current for lane in lanes if lane.current is not None]
+        return bool(pages) and all(
+            self._outcomes[c].verdict is not None for page in pages for c in page.camera_ids
+        )
+
+    def unjudged_on(self, screen: int) -> list[str]:
+        page = self.current_on(screen)
+        if page is None:
+            return []
+        return [c for c in page.camera_ids if self._outcomes[c].verdict is None]
 
     # ---------------------------------------------------------------- commands
 
-    def start(self) -> PatrolPage | None:
-        """Show the first page (None for an empty plan, which finishes at once)."""
+    def start(self, now: float | None = None) -> PatrolPage | None:
+        """Show every screen's first page; returns screen 0's (None for an empty plan, which
+        finishes at once)."""
         if self.state is not PatrolState.READY:
             raise PatrolError("the patrol has already started")
         self.started_at = self._wall_clock()
@@ -176,69 +395,163 @@ class PatrolRun:
             self._finish()
             return None
         self.state = PatrolState.RUNNING
-        self._open(0)
+        now = self._now(now)
+        for lane in self._lanes:
+            self._open(lane, now)
         return self.current
 
     def tick(self, now: float | None = None) -> PatrolPage | None:
-        """Move on when the page's dwell is up; returns the new page when it moved."""
+        """Move on where the dwell is up; returns screen 0's new page when it moved (see
+        ``tick_screens`` for every screen)."""
+        moved = self.tick_screens(now)
+        return self.current if 0 in moved else None
+
+    def tick_screens(self, now: float | None = None) -> list[int]:
+        """Move on where the dwell is up; returns the screens whose page changed (a screen
+        that ran out of pages counts: it now shows nothing)."""
         if self.state is not PatrolState.RUNNING:
-            return None
-        if self.elapsed_on_page(now) < self.dwell_s:
-            return None
-        return self.advance(now)
+            return []
+        now = self._now(now)
+        showing = self._live_lanes()
+        due = [lane for lane in showing if lane.elapsed(now) >= self.dwell_s]
+        if not due:
+            return []
+        if self.step_mode is StepMode.TOGETHER:
+            # Screens that started together are due together; one that took over a lost
+            # screen's pages while idle is given its whole dwell too, the others waiting.
+            if len(due) < len(showing):
+                return []
+            return self._advance_all(now)
+        moved = []
+        for lane in due:
+            self._step(lane, now)
+            moved.append(lane.screen)
+        self._finish_if_done()
+        return moved
 
     def advance(self, now: float | None = None) -> PatrolPage | None:
-        """Close the current page now (the operator skipped ahead, or all were judged) and
-        show the next; returns it, or None when the patrol is over."""
+        """Close the current pages now (the operator skipped ahead, or all were judged) and
+        show the next on every screen; returns screen 0's, or None when it has no more."""
         if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
             return None
-        self._close(now)
-        if self._index + 1 >= len(self.pages):
-            self._finish()
-            return None
-        self.state = PatrolState.RUNNING
-        self._open(self._index + 1, now)
+        self._advance_all(self._now(now))
         return self.current
+
+    def advance_all(self, now: float | None = None) -> list[int]:
+        """``advance`` returning the screens whose page changed."""
+        if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
+            return []
+        return self._advance_all(self._now(now))
+
+    def advance_screen(self, screen: int, now: float | None = None) -> list[int]:
+        """Move one screen on (every screen, when they step together); returns the screens
+        whose page changed."""
+        if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
+            return []
+        now = self._now(now)
+        if self.step_mode is StepMode.TOGETHER:
+            return self._advance_all(now)
+        lane = self._lanes[screen]
+        if lane.done:
+            return []
+        if self.state is PatrolState.PAUSED:
+            self.resume(now)
+        self._step(lane, now)
+        self._finish_if_done()
+        return [screen]
+
+    def drop_screen(self, screen: int, now: float | None = None) -> list[int]:
+        """Screen ``screen`` is gone (its monitor was unplugged): the page it shows closes now
+        (its cameras keep their screen, tile, live time and verdicts), and the pages it had not
+        shown yet are dealt, in plan order, to the screens still there with the least left to
+        show; each screen's own pages still to come are kept in plan order with those. A
+        screen that had run out of pages shows its first new one at once. Returns the screens
+        given pages. Screen 0 (the main window) cannot be dropped."""
+        if not 0 < screen < len(self._lanes):
+            raise PatrolError(f"screen {screen} cannot be dropped")
+        lane = self._lanes[screen]
+        if lane.lost or self.state is PatrolState.FINISHED:
+            return []
+        now = self._now(now)
+        lane.lost = True
+        orphans = lane.pages[lane.opened :]
+        if lane.current is not None:
+            self._close(lane, now)
+        del lane.pages[lane.opened :]
+        lane.index = len(lane.pages)
+        receivers = [other for other in self._lanes if not other.lost]
+        started = self.state in (PatrolState.RUNNING, PatrolState.PAUSED)
+        idle = {id(other) for other in receivers if started and other.done}
+        given: dict[int, _Lane] = {}
+        for page in orphans:
+            target = min(receivers, key=lambda other: (other.left, other.screen))
+            target.pages.append(page)
+            given[target.screen] = target
+        for target in given.values():
+            first = target.opened
+            coming = sorted(target.pages[first:], key=lambda page: page.number)
+            target.pages[first:] = [
+                replace(page, screen=target.screen, step=first + offset)
+                for offset, page in enumerate(coming)
+            ]
+            if id(target) in idle:
+                target.index = first - 1
+                self._open(target, now)
+        by_number = {page.number: page for other in self._lanes for page in other.pages}
+        self.pages = tuple(by_number[number] for number in sorted(by_number))
+        if started:
+            self._finish_if_done()
+        return sorted(given)
 
     def pause(self, now: float | None = None) -> None:
         if self.state is PatrolState.RUNNING:
-            self._paused_at = self._clock() if now is None else now
+            now = self._now(now)
+            for lane in self._live_lanes():
+                lane.paused_at = now
             self.state = PatrolState.PAUSED
 
     def resume(self, now: float | None = None) -> None:
-        if self.state is PatrolState.PAUSED and self._paused_at is not None:
-            now = self._clock() if now is None else now
-            self._paused_total += now - self._paused_at
-            self._paused_at = None
+        if self.state is PatrolState.PAUSED:
+            now = self._now(now)
+            for lane in self._lanes:
+                if lane.paused_at is not None:
+                    lane.paused_total += now - lane.paused_at
+                    lane.paused_at = None
             self.state = PatrolState.RUNNING
 
     def stop(self, now: float | None = None) -> None:
-        """End the patrol early: the current page closes, later cameras are not reached."""
+        """End the patrol early: the current pages close, later cameras are not reached."""
         if self.state in (PatrolState.RUNNING, PatrolState.PAUSED):
-            self._close(now)
+            now = self._now(now)
+            for lane in self._live_lanes():
+                self._close(lane, now)
         if self.state is not PatrolState.FINISHED:
             self._finish()
 
-    def report_live(self, camera_id: str) -> None:
-        """The camera's tile showed live pictures while on screen."""
-        page = self.current
-        if page is not None and camera_id in page.camera_ids:
-            self._outcomes[camera_id].live = True
+    def report_live(self, camera_id: str, now: float | None = None) -> None:
+        """The camera's tile shows live pictures while on screen (from ``now`` if it did not
+        already)."""
+        lane = self._lane_showing(camera_id)
+        if lane is None:
+            return
+        outcome = self._outcomes[camera_id]
+        outcome.live = True
+        if outcome.live_since is None:
+            outcome.live_since = lane.elapsed(self._now(now))
+
+    def report_lost(self, camera_id: str, now: float | None = None) -> None:
+        """The camera's tile stopped showing live pictures (frozen, reconnecting)."""
+        lane = self._lane_showing(camera_id)
+        if lane is not None:
+            self._end_live(self._outcomes[camera_id], lane.elapsed(self._now(now)))
 
     def mark(self, camera_id: str, verdict: PatrolVerdict, note: str = "") -> None:
-        """The operator's verdict on a camera on the current page (a later one replaces it)."""
-        page = self.current
-        if page is None or camera_id not in page.camera_ids:
-            raise PatrolError(f"camera {camera_id} is not on the current patrol page")
+        """The operator's verdict on a camera on a current page (a later one replaces it)."""
+        if self._lane_showing(camera_id) is None:
+            raise PatrolError(f"camera {camera_id} is not on a current patrol page")
         outcome = self._outcomes[camera_id]
         outcome.verdict = verdict
         outcome.note = note
-
-    def all_judged(self) -> bool:
-        page = self.current
-        return page is not None and all(
-            self._outcomes[c].verdict is not None for c in page.camera_ids
-        )
 
     # ---------------------------------------------------------------- results
 
@@ -280,6 +593,8 @@ class PatrolRun:
                 verdict, note, seen_at = PatrolVerdict.DEAD, "", outcome.seen_at
             else:
                 verdict, note, seen_at = PatrolVerdict.SKIPPED, NOTE_UNJUDGED, outcome.seen_at
+            screen = outcome.screen
+            monitor = outcome.monitor if screen is not None else ""
             entries.append(
                 {
                     "camera_id": outcome.camera_id,
@@ -287,27 +602,84 @@ class PatrolRun:
                     "dwell_s": round(outcome.dwell_s, 3),
                     "verdict": verdict.value,
                     "note": note,
+                    "screen": outcome.screen,
+                    "monitor": monitor or None,
+                    "tile": outcome.tile,
+                    "live_s": round(outcome.live_s, 3) if screen is not None else None,
                 }
             )
         return entries
 
     # ---------------------------------------------------------------- internals
 
-    def _open(self, index: int, now: float | None = None) -> None:
-        self._index = index
-        self._page_started = self._clock() if now is None else now
-        self._paused_at = None
-        self._paused_total = 0.0
+    def _now(self, now: float | None) -> float:
+        return self._clock() if now is None else now
+
+    def _live_lanes(self) -> list[_Lane]:
+        return [lane for lane in self._lanes if lane.current is not None]
+
+    def _lane_showing(self, camera_id: str) -> _Lane | None:
+        if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
+            return None
+        for lane in self._live_lanes():
+            page = lane.current
+            if page is not None and camera_id in page.camera_ids:
+                return lane
+        return None
+
+    def _advance_all(self, now: float) -> list[int]:
+        if self.state is PatrolState.PAUSED:
+            self.resume(now)
+        moved = []
+        for lane in self._lanes:
+            if not lane.done:
+                self._step(lane, now)
+                moved.append(lane.screen)
+        self._finish_if_done()
+        return moved
+
+    def _step(self, lane: _Lane, now: float) -> None:
+        if lane.current is not None:
+            self._close(lane, now)
+        self._open(lane, now)
+
+    def _open(self, lane: _Lane, now: float) -> None:
+        lane.index += 1
+        lane.started = now
+        lane.paused_at = now if self.state is PatrolState.PAUSED else None
+        lane.paused_total = 0.0
+        page = lane.current
+        if page is None:
+            return
+        lane.opened += 1
         seen_at = self._wall_clock()
-        for camera_id in self.pages[index].camera_ids:
+        for tile, camera_id in enumerate(page.camera_ids):
             outcome = self._outcomes[camera_id]
             if outcome.seen_at is None:
                 outcome.seen_at = seen_at
+                outcome.screen = lane.screen
+                outcome.monitor = lane.monitor
+                outcome.tile = tile
 
-    def _close(self, now: float | None) -> None:
-        shown = self.elapsed_on_page(now)
-        for camera_id in self.pages[self._index].camera_ids:
-            self._outcomes[camera_id].dwell_s += shown
+    def _close(self, lane: _Lane, now: float) -> None:
+        page = lane.current
+        if page is None:
+            return
+        shown = lane.elapsed(now)
+        for camera_id in page.camera_ids:
+            outcome = self._outcomes[camera_id]
+            outcome.dwell_s += shown
+            self._end_live(outcome, shown)
+
+    @staticmethod
+    def _end_live(outcome: CameraOutcome, at: float) -> None:
+        if outcome.live_since is not None:
+            outcome.live_s += max(0.0, at - outcome.live_since)
+            outcome.live_since = None
+
+    def _finish_if_done(self) -> None:
+        if all(lane.done for lane in self._lanes):
+            self._finish()
 
     def _finish(self) -> None:
         self.state = PatrolState.FINISHED

@@ -49,6 +49,11 @@ class PatrolEntryIn(RequestModel):
     dwell_s: float = Field(ge=0, le=86_400)
     verdict: PatrolVerdict
     note: Text = ""
+    # Where and how the camera was shown; absent from consoles older than multi-screen patrol.
+    screen: int | None = Field(default=None, ge=0, le=63)
+    monitor: Name | None = None
+    tile: int | None = Field(default=None, ge=0, le=255)
+    live_s: float | None = Field(default=None, ge=0, le=86_400)
 
 
 class PatrolRecordIn(RequestModel):
@@ -64,6 +69,10 @@ class PatrolEntryOut(WireModel):
     dwell_s: float
     verdict: PatrolVerdict
     note: str = ""
+    screen: int | None = None
+    monitor: str | None = None
+    tile: int | None = None
+    live_s: float | None = None
 
 
 class PatrolRecordOut(WireModel):
@@ -88,6 +97,10 @@ class PatrolRecordOut(WireModel):
                     dwell_s=e.dwell_s,
                     verdict=e.verdict,
                     note=e.note,
+                    screen=e.screen,
+                    monitor=e.monitor,
+                    tile=e.tile,
+                    live_s=e.live_s,
                 )
                 for e in self.entries
             ),
@@ -108,6 +121,10 @@ def patrol_record_out(record: PatrolRecord) -> PatrolRecordOut:
                 dwell_s=e.dwell_s,
                 verdict=e.verdict,
                 note=e.note,
+                screen=e.screen,
+                monitor=e.monitor,
+                tile=e.tile,
+                live_s=e.live_s,
             )
             for e in record.entries
         ],

@@ -333,6 +333,67 @@ Repeated %2 times</source>
     </message>
 </context>
 <context>
+    <name>BookmarkDialog</name>
+    <message>
+        <source>Kept on this workstation and sent to the server through the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept on this workstation; sent to the server at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note for the bookmark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note contains a character that cannot be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event id is one word of at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Bookmarking</name>
+    <message>
+        <source>Queuing a bookmark for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at playhead…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(waiting to be sent) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraTree</name>
     <message>
         <source>Online</source>
@@ -900,6 +961,36 @@ Repeated %2 times</source>
     <message>
         <source>%1: %2
 Answered now at the %3 level; it goes one level up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>%1 – %2 (%3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the folder&apos;s full path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event id is one word of at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export into a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportRecorder</name>
+    <message>
+        <source>Recording an evidence export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2516,6 +2607,34 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rest normal (Shift+Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks the selected camera of the screen you work on as normal (Space).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks the selected camera of the screen you work on as abnormal (X) and opens the event dialog on that screen with a snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks every camera of the screen you work on that has no verdict yet as normal (Shift+Space).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All screens step together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each screen on its own dwell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With pages detached to other monitors, the patrol uses every screen of the wall. Together: all screens turn the page at once. Own dwell: each screen turns its page when its dwell is up or its cameras are judged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading patrol plans</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,11 +2651,43 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shows the next page of the screen you work on (the one you last clicked or gave a verdict on); the other screens keep theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the next page on every screen of the patrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Page %1 of %2 · %3 s left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached screen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: monitor gone, its pages go on on the other screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done, %2 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: page %2 of %3 · %4 s left · %5 of %6 judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2897,9 +3048,214 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>RecordingsPanel</name>
+    <message>
+        <source>Camera name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the ticked recordings into the offline cache and play them together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cameras:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick one or more cameras first (search by name or id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time range ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recordings. Tick up to four and download them to play together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no recording of these cameras in that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recordings could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the recordings to download first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline cache is still opening; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1 recordings were not downloaded. What is already in the cache still plays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recordings were not downloaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 recordings were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recordings are in the offline cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session has ended; sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available to you (or no longer on the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file arrived damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBookmarkDialog</name>
+    <message>
+        <source>Add a bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event id (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewExportDialog</name>
+    <message>
+        <source>Export evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event id to attach the export to (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFeature</name>
+    <message>
+        <source>Review &amp;recordings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play, bookmark and export recorded clips, downloaded from the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Review clips</source>
+        <extracomment>the bookmarks file and cache are open (the ReviewData) the bookmarks shown on the timeline changed (list of LocalBookmark)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3003,7 +3359,87 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add &amp;bookmark…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Export range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to list and download the server&apos;s recordings. Recordings downloaded before are listed under Search and play without a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clips and bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks and the offline cache are not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 play together; the other %2 are in the offline cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be played</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a clip and stop where the bookmark goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark kept on this workstation (the clip names no camera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark kept; it goes to the server through the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark kept; it goes to the server at the next sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bookmark could not be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip here holds that moment; download the recording first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export is signed with this workstation&apos;s key. Its record (and the key, the first time) goes to the server through the outbox, attached to the event if one is named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export is signed with this workstation&apos;s key. There is no session: its record waits on this workstation and goes to the server at the next signed-in review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1; its record goes to the server through the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1; its record goes to the server at the next sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export is done, but its record could not be queued: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3068,10 +3504,6 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3149,6 +3581,113 @@ Answered now at the %3 level; it goes one level up.</source>
     <name>ScreenWindow</name>
     <message>
         <source>Video wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Words in bookmark notes, camera or file names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bookmarks are still opening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time range ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be asked; showing what this workstation holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 clips and %2 bookmarks found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unplayable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept on this workstation only: the clip names no camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark (unsent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the server yet: waiting in the outbox, or for the next sign-in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3406,6 +3945,30 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>A tile without a new picture for this long is marked stale and reconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the wall on several screens, a patrol moves every screen to its next page at the same time, or each screen on its own when its dwell is up or its cameras are judged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All screens step together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each screen on its own dwell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patrol pre-roll (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many seconds before a patrol step its cameras start playing, hidden, so the step shows live pictures at once. Longer costs more CPU; a dwell shorter than this pre-rolls for the whole dwell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

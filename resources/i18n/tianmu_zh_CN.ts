@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AlertDismissDialog</name>
@@ -184,11 +183,11 @@ Repeated %2 times</source>
         <translation>正在放弃被拒绝的操作</translation>
     </message>
     <message>
-        <source>Downloading the alert&apos;s snapshot</source>
+        <source>Downloading the alert's snapshot</source>
         <translation>正在下载告警抓图</translation>
     </message>
     <message>
-        <source>Saving the alert&apos;s snapshot</source>
+        <source>Saving the alert's snapshot</source>
         <translation>正在保存告警抓图</translation>
     </message>
     <message>
@@ -336,6 +335,67 @@ Repeated %2 times</source>
     </message>
 </context>
 <context>
+    <name>BookmarkDialog</name>
+    <message>
+        <source>Kept on this workstation and sent to the server through the outbox.</source>
+        <translation>保存在本工作站，并经待发队列发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Kept on this workstation; sent to the server at the next sign-in.</source>
+        <translation>保存在本工作站，下次登录后发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Write a note for the bookmark.</source>
+        <translation>请填写书签备注。</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most %1 characters).</source>
+        <translation>备注过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>The note contains a character that cannot be kept.</source>
+        <translation>备注中含有无法保存的字符。</translation>
+    </message>
+    <message>
+        <source>An event id is one word of at most 64 characters.</source>
+        <translation>事件编号应为不含空格、最多 64 个字符的一个词。</translation>
+    </message>
+</context>
+<context>
+    <name>Bookmarking</name>
+    <message>
+        <source>Queuing a bookmark for the server</source>
+        <translation>正在将书签加入待发队列</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add at playhead…</source>
+        <translation>在播放位置添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>(waiting to be sent) %1</source>
+        <translation>（等待发送）%1</translation>
+    </message>
+</context>
+<context>
     <name>CameraTree</name>
     <message>
         <source>Online</source>
@@ -382,7 +442,7 @@ Repeated %2 times</source>
         <translation>无法连接服务器，摄像机目录未能加载。</translation>
     </message>
     <message>
-        <source>The server&apos;s camera catalogue answer is too large to be read.</source>
+        <source>The server's camera catalogue answer is too large to be read.</source>
         <translation>服务器返回的摄像机目录过大，无法读取。</translation>
     </message>
     <message>
@@ -529,7 +589,7 @@ Repeated %2 times</source>
 <context>
     <name>CloseDialog</name>
     <message>
-        <source>Closing as resolved needs a passing video verification made after the unit&apos;s latest report; the server checks it.</source>
+        <source>Closing as resolved needs a passing video verification made after the unit's latest report; the server checks it.</source>
         <translation>以“已解决”结案，需要在单位最近一次反馈之后有一次通过的视频核查；由服务器检查。</translation>
     </message>
 </context>
@@ -592,7 +652,7 @@ Repeated %2 times</source>
         <translation>服务器以本控制台无法理解的格式应答了登录：它可能运行着其他版本的天目，或者不是天目服务器。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer arrived cut off or damaged. Try again; if it keeps happening, check the network.</source>
+        <source>The server's answer arrived cut off or damaged. Try again; if it keeps happening, check the network.</source>
         <translation>服务器的应答不完整或已损坏。请重试；如果反复出现，请检查网络。</translation>
     </message>
     <message>
@@ -908,6 +968,36 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>%1 – %2 (%3 s)</source>
+        <translation>%1 – %2（%3 秒）</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>请选择导出文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the folder's full path.</source>
+        <translation>请填写文件夹的完整路径。</translation>
+    </message>
+    <message>
+        <source>An event id is one word of at most 64 characters.</source>
+        <translation>事件编号应为不含空格、最多 64 个字符的一个词。</translation>
+    </message>
+    <message>
+        <source>Export into a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRecorder</name>
+    <message>
+        <source>Recording an evidence export</source>
+        <translation>正在登记证据导出</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackDialog</name>
     <message>
         <source>%1 is not a PNG or JPEG picture.</source>
@@ -1136,7 +1226,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>正在读取事件</translation>
     </message>
     <message>
-        <source>This event is not in this console&apos;s list (yet).</source>
+        <source>This event is not in this console's list (yet).</source>
         <translation>本机列表中（暂）无此事件。</translation>
     </message>
     <message>
@@ -2052,11 +2142,11 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>地图：%1；现显示离线演示地图。</translation>
     </message>
     <message>
-        <source>Reading the map&apos;s layers</source>
+        <source>Reading the map's layers</source>
         <translation>正在读取地图图层</translation>
     </message>
     <message>
-        <source>Reading this shift&apos;s patrols</source>
+        <source>Reading this shift's patrols</source>
         <translation>正在读取本班巡检记录</translation>
     </message>
     <message>
@@ -2068,7 +2158,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>（待发送）</translation>
     </message>
     <message>
-        <source>Searching a vehicle&apos;s passes</source>
+        <source>Searching a vehicle's passes</source>
         <translation>正在查询车辆过车记录</translation>
     </message>
     <message>
@@ -2345,7 +2435,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>摄像机离线</translation>
     </message>
     <message>
-        <source>Selected camera&apos;s view</source>
+        <source>Selected camera's view</source>
         <translation>所选摄像机视野</translation>
     </message>
     <message>
@@ -2520,6 +2610,34 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>异常（X）</translation>
     </message>
     <message>
+        <source>Rest normal (Shift+Space)</source>
+        <translation>其余正常（Shift+空格）</translation>
+    </message>
+    <message>
+        <source>Marks the selected camera of the screen you work on as normal (Space).</source>
+        <translation>将当前操作屏幕上选中的摄像机判为正常（空格）。</translation>
+    </message>
+    <message>
+        <source>Marks the selected camera of the screen you work on as abnormal (X) and opens the event dialog on that screen with a snapshot.</source>
+        <translation>将当前操作屏幕上选中的摄像机判为异常（X），并在该屏幕上打开附带截图的事件对话框。</translation>
+    </message>
+    <message>
+        <source>Marks every camera of the screen you work on that has no verdict yet as normal (Shift+Space).</source>
+        <translation>将当前操作屏幕上所有尚未判定的摄像机判为正常（Shift+空格）。</translation>
+    </message>
+    <message>
+        <source>All screens step together</source>
+        <translation>所有屏幕同步翻页</translation>
+    </message>
+    <message>
+        <source>Each screen on its own dwell</source>
+        <translation>每个屏幕按各自停留时间翻页</translation>
+    </message>
+    <message>
+        <source>With pages detached to other monitors, the patrol uses every screen of the wall. Together: all screens turn the page at once. Own dwell: each screen turns its page when its dwell is up or its cameras are judged.</source>
+        <translation>页面分离到其他显示器时，巡检会使用电视墙的每个屏幕。同步：所有屏幕同时翻页。各自停留：每个屏幕在停留时间到或摄像机全部判定后各自翻页。</translation>
+    </message>
+    <message>
         <source>Loading patrol plans</source>
         <translation>正在加载巡检计划</translation>
     </message>
@@ -2536,12 +2654,44 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>无法保存巡检计划：%1</translation>
     </message>
     <message>
+        <source>Shows the next page of the screen you work on (the one you last clicked or gave a verdict on); the other screens keep theirs.</source>
+        <translation>显示您正在操作的屏幕（最近点击或给出结论的屏幕）的下一页；其他屏幕保持当前页。</translation>
+    </message>
+    <message>
+        <source>Shows the next page on every screen of the patrol.</source>
+        <translation>在巡检的每个屏幕上显示下一页。</translation>
+    </message>
+    <message>
         <source>Page %1 of %2 · %3 s left</source>
         <translation>第 %1/%2 页 · 剩余 %3 秒</translation>
     </message>
     <message>
         <source>paused</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <source>Detached screen %1</source>
+        <translation>分离屏幕 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: monitor gone, its pages go on on the other screens</source>
+        <translation>%1：显示器已断开，其页面转到其他屏幕继续巡检</translation>
+    </message>
+    <message>
+        <source>%1: done, %2 pages</source>
+        <translation>%1：已完成，共 %2 页</translation>
+    </message>
+    <message>
+        <source>%1: page %2 of %3 · %4 s left · %5 of %6 judged</source>
+        <translation>%1：第 %2/%3 页 · 剩余 %4 秒 · 已判定 %5/%6</translation>
     </message>
     <message>
         <source>The patrol record could not be queued: %1</source>
@@ -2690,19 +2840,19 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>位于 %1, %2</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is too long (%1 characters); keep it to %2.</source>
+        <source>The caller's name is too long (%1 characters); keep it to %2.</source>
         <translation>来电人姓名过长（%1 个字符），请不超过 %2 个字符。</translation>
     </message>
     <message>
-        <source>The caller&apos;s phone may hold only digits (spaces and dashes are fine, and one + in front).</source>
+        <source>The caller's phone may hold only digits (spaces and dashes are fine, and one + in front).</source>
         <translation>来电号码只能包含数字（可含空格和连字符，开头可有一个 +）。</translation>
     </message>
     <message>
-        <source>The caller&apos;s phone must have 7 to 15 digits.</source>
+        <source>The caller's phone must have 7 to 15 digits.</source>
         <translation>来电号码须为 7 至 15 位数字。</translation>
     </message>
     <message>
-        <source>Enter the caller&apos;s phone number: a hotline call has one.</source>
+        <source>Enter the caller's phone number: a hotline call has one.</source>
         <translation>请输入来电号码：热线来电都有号码。</translation>
     </message>
     <message>
@@ -2822,11 +2972,11 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>坐标(&amp;I)</translation>
     </message>
     <message>
-        <source>Type part of a camera&apos;s name or code</source>
+        <source>Type part of a camera's name or code</source>
         <translation>输入摄像机名称或编码的一部分</translation>
     </message>
     <message>
-        <source>Type part of a town&apos;s or village&apos;s name, then choose it</source>
+        <source>Type part of a town's or village's name, then choose it</source>
         <translation>输入乡镇或村名称的一部分，然后选择</translation>
     </message>
     <message>
@@ -2901,9 +3051,214 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
 </context>
 <context>
+    <name>RecordingsPanel</name>
+    <message>
+        <source>Camera name or id</source>
+        <translation>摄像机名称或编号</translation>
+    </message>
+    <message>
+        <source>List recordings</source>
+        <translation>列出录像</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Download and open</source>
+        <translation>下载并打开</translation>
+    </message>
+    <message>
+        <source>Download the ticked recordings into the offline cache and play them together</source>
+        <translation>将勾选的录像下载到离线缓存并同步播放</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Cameras:</source>
+        <translation>摄像机：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>结束：</translation>
+    </message>
+    <message>
+        <source>Tick one or more cameras first (search by name or id).</source>
+        <translation>请先勾选一个或多个摄像机（可按名称或编号搜索）。</translation>
+    </message>
+    <message>
+        <source>The time range ends before it starts.</source>
+        <translation>时间范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>正在查询服务器…</translation>
+    </message>
+    <message>
+        <source>%1 recordings. Tick up to four and download them to play together.</source>
+        <translation>共 %1 段录像。最多勾选四段，下载后同步播放。</translation>
+    </message>
+    <message>
+        <source>The server has no recording of these cameras in that time.</source>
+        <translation>服务器上没有这些摄像机在该时段的录像。</translation>
+    </message>
+    <message>
+        <source>The recordings could not be listed: %1</source>
+        <translation>无法列出录像：%1</translation>
+    </message>
+    <message>
+        <source>Tick the recordings to download first.</source>
+        <translation>请先勾选要下载的录像。</translation>
+    </message>
+    <message>
+        <source>The offline cache is still opening; try again in a moment.</source>
+        <translation>离线缓存仍在打开，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2: %3 (%4)</source>
+        <translation>正在下载第 %1/%2 段：%3（%4）</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1 recordings were not downloaded. What is already in the cache still plays.</source>
+        <translation>无法连接服务器：%1 段录像未下载。已在缓存中的录像仍可播放。</translation>
+    </message>
+    <message>
+        <source>%1 recordings were not downloaded: %2</source>
+        <translation>%1 段录像未下载：%2</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 recordings were left out.</source>
+        <translation>已停止：%1 段录像未下载。</translation>
+    </message>
+    <message>
+        <source>%1 recordings are in the offline cache.</source>
+        <translation>%1 段录像已存入离线缓存。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>the session has ended; sign in again</source>
+        <translation>会话已结束，请重新登录</translation>
+    </message>
+    <message>
+        <source>not available to you (or no longer on the server)</source>
+        <translation>您无权访问（或服务器上已不存在）</translation>
+    </message>
+    <message>
+        <source>the file arrived damaged</source>
+        <translation>收到的文件已损坏</translation>
+    </message>
+    <message>
+        <source>the disk said: %1</source>
+        <translation>磁盘错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBookmarkDialog</name>
+    <message>
+        <source>Add a bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <source>Clip:</source>
+        <translation>录像：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What happens here</source>
+        <translation>此处发生了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>事件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Event id (optional)</source>
+        <translation>事件编号（可选）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewExportDialog</name>
+    <message>
+        <source>Export evidence</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>事件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Event id to attach the export to (optional)</source>
+        <translation>要关联的事件编号（可选）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFeature</name>
+    <message>
+        <source>Review &amp;recordings…</source>
+        <translation>录像回看(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Play, bookmark and export recorded clips, downloaded from the server</source>
+        <translation>播放、标记并导出从服务器下载的录像</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>回看(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
         <source>Review clips</source>
+        <extracomment>the bookmarks file and cache are open (the ReviewData) the bookmarks shown on the timeline changed (list of LocalBookmark)</extracomment>
         <translation>录像回看</translation>
     </message>
     <message>
@@ -3007,8 +3362,88 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>清除区间(&amp;R)</translation>
     </message>
     <message>
+        <source>Add &amp;bookmark…</source>
+        <translation>添加书签(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Export range…</source>
         <translation>导出区间(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>服务器录像</translation>
+    </message>
+    <message>
+        <source>Sign in to list and download the server's recordings. Recordings downloaded before are listed under Search and play without a server.</source>
+        <translation>登录后可列出并下载服务器上的录像。之前下载的录像可在“搜索”中找到，无需服务器即可播放。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Clips and bookmarks</source>
+        <translation>录像与书签</translation>
+    </message>
+    <message>
+        <source>Bookmarks and the offline cache are not available: %1</source>
+        <translation>书签和离线缓存不可用：%1</translation>
+    </message>
+    <message>
+        <source>The first %1 play together; the other %2 are in the offline cache.</source>
+        <translation>前 %1 段同步播放；其余 %2 段已存入离线缓存。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be played</source>
+        <translation>%1 无法播放</translation>
+    </message>
+    <message>
+        <source>Open a clip and stop where the bookmark goes</source>
+        <translation>请先打开录像，并停在要加书签的位置</translation>
+    </message>
+    <message>
+        <source>Bookmark kept on this workstation (the clip names no camera)</source>
+        <translation>书签已保存在本工作站（该录像未注明摄像机）</translation>
+    </message>
+    <message>
+        <source>Bookmark kept; it goes to the server through the outbox</source>
+        <translation>书签已保存，将经待发队列发送到服务器</translation>
+    </message>
+    <message>
+        <source>Bookmark kept; it goes to the server at the next sign-in</source>
+        <translation>书签已保存，将在下次登录后发送到服务器</translation>
+    </message>
+    <message>
+        <source>The bookmark could not be kept: %1</source>
+        <translation>书签无法保存：%1</translation>
+    </message>
+    <message>
+        <source>No clip here holds that moment; download the recording first</source>
+        <translation>本机没有包含该时刻的录像，请先下载录像</translation>
+    </message>
+    <message>
+        <source>The export is signed with this workstation's key. Its record (and the key, the first time) goes to the server through the outbox, attached to the event if one is named.</source>
+        <translation>导出文件由本工作站的密钥签名。导出记录（首次导出时连同公钥）经待发队列发送到服务器；如填写了事件，则关联到该事件。</translation>
+    </message>
+    <message>
+        <source>The export is signed with this workstation's key. There is no session: its record waits on this workstation and goes to the server at the next signed-in review.</source>
+        <translation>导出文件由本工作站的密钥签名。当前未登录：导出记录暂存在本工作站，下次登录后回看时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Exported to %1; its record goes to the server through the outbox</source>
+        <translation>已导出到 %1；导出记录经待发队列发送到服务器</translation>
+    </message>
+    <message>
+        <source>Exported to %1; its record goes to the server at the next sign-in</source>
+        <translation>已导出到 %1；导出记录将在下次登录后发送到服务器</translation>
+    </message>
+    <message>
+        <source>The export is done, but its record could not be queued: %1</source>
+        <translation>导出已完成，但导出记录未能加入待发队列：%1</translation>
     </message>
     <message>
         <source>Go to %1</source>
@@ -3047,7 +3482,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>打开片段文件夹</translation>
     </message>
     <message>
-        <source>%1: recording time guessed from the file&apos;s date</source>
+        <source>%1: recording time guessed from the file's date</source>
         <translation>%1：录像时间按文件日期推测</translation>
     </message>
     <message>
@@ -3073,10 +3508,6 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
@@ -3154,6 +3585,113 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>Video wall</source>
         <translation>视频墙</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Words in bookmark notes, camera or file names</source>
+        <translation>书签备注、摄像机名称或文件名中的文字</translation>
+    </message>
+    <message>
+        <source>Camera name or id</source>
+        <translation>摄像机名称或编号</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>仅限时段</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note or file</source>
+        <translation>备注或文件</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像机：</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>The bookmarks are still opening.</source>
+        <translation>书签仍在打开。</translation>
+    </message>
+    <message>
+        <source>The time range ends before it starts.</source>
+        <translation>时间范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>The server could not be asked; showing what this workstation holds.</source>
+        <translation>无法查询服务器；仅显示本工作站上的内容。</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 clips and %2 bookmarks found.</source>
+        <translation>找到 %1 段录像和 %2 个书签。</translation>
+    </message>
+    <message>
+        <source>Cached recording</source>
+        <translation>已缓存录像</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unplayable file</source>
+        <translation>无法播放的文件</translation>
+    </message>
+    <message>
+        <source>Bookmark (local)</source>
+        <translation>书签（仅本机）</translation>
+    </message>
+    <message>
+        <source>Kept on this workstation only: the clip names no camera</source>
+        <translation>仅保存在本工作站：该录像未注明摄像机</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Bookmark (unsent)</source>
+        <translation>书签（未发送）</translation>
+    </message>
+    <message>
+        <source>Not on the server yet: waiting in the outbox, or for the next sign-in</source>
+        <translation>尚未发送到服务器：在待发队列中等待，或等待下次登录</translation>
     </message>
 </context>
 <context>
@@ -3385,7 +3923,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>同时播放的主码流数</translation>
     </message>
     <message>
-        <source>How many tiles may play a camera&apos;s full-quality main stream at the same time; the others play the sub stream.</source>
+        <source>How many tiles may play a camera's full-quality main stream at the same time; the others play the sub stream.</source>
         <translation>可同时播放摄像机高清主码流的窗格数，其余窗格播放子码流。</translation>
     </message>
     <message>
@@ -3393,7 +3931,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>视频输出</translation>
     </message>
     <message>
-        <source>Painted: the console paints every picture, with the camera&apos;s name and state over it, the last picture kept while a camera reconnects, and digital zoom. Native: the video library draws into the tile itself, which costs less CPU; name and state sit above and below the picture and there is no zoom. Applies to cameras opened after the change.</source>
+        <source>Painted: the console paints every picture, with the camera's name and state over it, the last picture kept while a camera reconnects, and digital zoom. Native: the video library draws into the tile itself, which costs less CPU; name and state sit above and below the picture and there is no zoom. Applies to cameras opened after the change.</source>
         <translation>绘制：控制台绘制每一幅画面，摄像机名称和状态叠加在画面上，摄像机重连时保留最后一幅画面，并支持数字变焦。原生：由视频库直接在窗格中绘制，占用更少的 CPU；名称和状态显示在画面上方和下方，不支持变焦。更改后打开的摄像机生效。</translation>
     </message>
     <message>
@@ -3411,6 +3949,30 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>A tile without a new picture for this long is marked stale and reconnected.</source>
         <translation>窗格超过此时长未收到新画面即标记为画面过时并重新连接。</translation>
+    </message>
+    <message>
+        <source>Patrol screens</source>
+        <translation>巡检屏幕</translation>
+    </message>
+    <message>
+        <source>With the wall on several screens, a patrol moves every screen to its next page at the same time, or each screen on its own when its dwell is up or its cameras are judged.</source>
+        <translation>电视墙占用多个屏幕时，巡检可让所有屏幕同时翻到下一页，或让每个屏幕在各自停留时间到或摄像机全部判定后各自翻页。</translation>
+    </message>
+    <message>
+        <source>All screens step together</source>
+        <translation>所有屏幕同步翻页</translation>
+    </message>
+    <message>
+        <source>Each screen on its own dwell</source>
+        <translation>每个屏幕按各自停留时间翻页</translation>
+    </message>
+    <message>
+        <source>Patrol pre-roll (s)</source>
+        <translation>巡检预载 (秒)</translation>
+    </message>
+    <message>
+        <source>How many seconds before a patrol step its cameras start playing, hidden, so the step shows live pictures at once. Longer costs more CPU; a dwell shorter than this pre-rolls for the whole dwell.</source>
+        <translation>巡检换页前多少秒开始在后台播放下一页的摄像机，使换页时立即显示实时画面。时间越长越耗 CPU；停留时间短于此值时整段停留都预载。</translation>
     </message>
     <message>
         <source>Sound for urgent alerts</source>
@@ -3457,7 +4019,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>地图底图</translation>
     </message>
     <message>
-        <source>Where the map&apos;s background comes from. The offline map needs no network; the others need the tile server to be reachable. Takes effect when the map opens.</source>
+        <source>Where the map's background comes from. The offline map needs no network; the others need the tile server to be reachable. Takes effect when the map opens.</source>
         <translation>地图底图的来源。离线地图无需网络；其他来源需要能访问瓦片服务器。下次打开地图时生效。</translation>
     </message>
     <message>
@@ -3622,7 +4184,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>（%1 路等待）</translation>
     </message>
     <message>
-        <source>Tiles that are large, maximised or zoomed play the camera&apos;s main stream, up to the limit set in Settings; the others play the sub stream.</source>
+        <source>Tiles that are large, maximised or zoomed play the camera's main stream, up to the limit set in Settings; the others play the sub stream.</source>
         <translation>较大、最大化或放大的窗格播放摄像机主码流，路数以“设置”中的上限为准；其余窗格播放子码流。</translation>
     </message>
 </context>
@@ -3704,7 +4266,7 @@ Answered now at the %3 level; it goes one level up.</source>
     <name>VerificationDialog</name>
     <message>
         <source>Choose a camera first.</source>
-        <extracomment>Live cameras shown at once (a 2 x 2 grid). How often the comparison takes the selected camera&apos;s latest picture.</extracomment>
+        <extracomment>Live cameras shown at once (a 2 x 2 grid). How often the comparison takes the selected camera's latest picture.</extracomment>
         <translation>请先选择一台摄像机。</translation>
     </message>
     <message>

@@ -328,13 +328,9 @@ class MapFeature(QObject):
             self._alerts_changed(update.alerts.values(), live=True)
 
     def follow_patrol(self, patrol: PatrolRunner) -> None:
-        """Count the cameras of every page the wall's patrol shows as seen this shift."""
-        patrol.page_shown.connect(lambda *_args: self._on_patrol_page_shown(patrol))
-
-    def _on_patrol_page_shown(self, patrol: PatrolRunner) -> None:
-        page = patrol.run.current if patrol.run is not None else None
-        if page is not None:
-            self.mark_seen(page.camera_ids)
+        """Count the cameras of every page the wall's patrol shows, on every one of its
+        screens, as seen this shift."""
+        patrol.cameras_shown.connect(self.mark_seen)
 
     def mark_seen(self, camera_ids: Iterable[str]) -> None:
         new = [camera_id for camera_id in camera_ids if camera_id not in self._seen]

@@ -1,10 +1,16 @@
-"""The patrol panel: the plans from the server, start/pause/next/stop, the verdict keys and
-the coverage summary at the end.
+"""The patrol panel: the plans from the server, start/pause/next/stop, the verdict keys, how
+the wall's screens step, each screen's progress and the coverage summary at the end.
 
 Plans are read and saved through ``load_plans`` / ``save_plan`` (blocking calls to the
-backend, run on the task runner's network lane). Verdict keys work while the wall has the
-focus: Space marks the selected camera normal, X abnormal. Every text follows a change of
-language at run time, the plan list and the summary included.
+backend, run on the task runner's network lane). Verdict keys work on the screen that has the
+focus (the main window's wall, or a detached page's monitor): Space marks the selected camera
+normal, X abnormal, Shift+Space every camera of that screen not judged yet normal. "Next page"
+turns every screen's page when the screens step together, and only the page of the screen the
+operator works on (the one that had the focus last) when each has its own dwell. Every text
+follows a change of language at run time, the plan list and the summary included.
+
+Signals: ``step_mode_chosen(str)`` when the operator picks how screens step (a
+``StepMode`` value; the composition root keeps it in the ``patrol.step_mode`` setting).
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,22 +35,24 @@ from PySide6.QtWidgets import (
 
 from console.domain.model import PatrolPlan, PatrolVerdict
 from console.gui.patrol.plan_editor import PlanEditor
-from console.gui.patrol.runner import PatrolRunner
+from console.gui.patrol.runner import ABNORMAL_KEY, OK_KEY, REST_OK_KEY, PatrolRunner
 from console.gui.plain_text import plain_label, plain_tooltip
 from console.tasks import NET, TaskRunner
 from console.text import fill
-from console.wall.patrol import Coverage, PatrolState
+from console.wall.patrol import Coverage, PatrolState, ScreenProgress, StepMode
 
 logger = logging.getLogger(__name__)
 
 PlanLoader = Callable[[], list[PatrolPlan]]
 PlanSaver = Callable[[PatrolPlan], PatrolPlan]
-OK_KEY = "Space"
-ABNORMAL_KEY = "X"
+__all__ = ["ABNORMAL_KEY", "OK_KEY", "REST_OK_KEY", "PatrolPanel"]
+STEP_MODES = (StepMode.TOGETHER, StepMode.OWN_DWELL)
 
 
 class PatrolPanel(QWidget):
-    """See the module docstring. Signals: none of its own (see ``PatrolRunner``)."""
+    """See the module docstring."""
+
+    step_mode_chosen = Signal(str)
 
     def __init__(
         self,
@@ -77,6 +86,14 @@ class PatrolPanel(QWidget):
         self.stop_button = QPushButton(self)
         self.ok_button = QPushButton(self)
         self.abnormal_button = QPushButton(self)
+        self.rest_ok_button = QPushButton(self)
+        self.rest_ok_button.setObjectName("patrol_rest_ok_button")
+        self.step_mode_box = QComboBox(self)
+        self.step_mode_box.setObjectName("patrol_step_mode_box")
+        for mode in STEP_MODES:
+            self.step_mode_box.addItem("", mode.value)
+        self._show_step_mode(patrol.step_mode)
+        # Monitor names come from the windowing system: shown as written.
         self.progress = plain_label(QLabel(self))
         # Plan names and the server's reasons appear here: shown as written.
         self.summary = plain_label(QLabel(self))
@@ -96,8 +113,10 @@ class PatrolPanel(QWidget):
         column.addWidget(self.plan_list, 1)
         column.addLayout(plan_buttons)
         column.addWidget(self.tiles_box)
+        column.addWidget(self.step_mode_box)
         column.addLayout(controls)
         column.addLayout(verdicts)
+        column.addWidget(self.rest_ok_button)
         column.addWidget(self.progress)
         column.addWidget(self.summary)
 
@@ -106,19 +125,28 @@ class PatrolPanel(QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.pause_button.toggled.connect(self._on_pause_button_toggled)
-        self.next_button.clicked.connect(patrol.next_page)
+        self.next_button.clicked.connect(self._on_next_button_clicked)
         self.stop_button.clicked.connect(patrol.stop)
         self.ok_button.clicked.connect(lambda: patrol.mark_selected(PatrolVerdict.OK))
         self.abnormal_button.clicked.connect(lambda: patrol.mark_selected(PatrolVerdict.ABNORMAL))
+        self.rest_ok_button.clicked.connect(lambda: patrol.mark_rest_ok())
+        self.step_mode_box.activated.connect(self._on_step_mode_box_activated)
         patrol.page_shown.connect(self._on_patrol_page_shown)
+        patrol.progress_changed.connect(self._show_progress)
         patrol.finished.connect(self._on_patrol_finished)
+        patrol.screen_lost.connect(self._on_patrol_screen_lost)
         patrol.record_failed.connect(self._on_patrol_record_failed)
 
-        # The keys act where the operator looks: the wall.
-        for key, verdict in ((OK_KEY, PatrolVerdict.OK), (ABNORMAL_KEY, PatrolVerdict.ABNORMAL)):
+        # The keys act where the operator looks: the wall (a detached screen's window gets
+        # its own from the runner while a patrol is on it).
+        for key, action in (
+            (OK_KEY, lambda: patrol.mark_selected(PatrolVerdict.OK)),
+            (ABNORMAL_KEY, lambda: patrol.mark_selected(PatrolVerdict.ABNORMAL)),
+            (REST_OK_KEY, lambda: patrol.mark_rest_ok()),
+        ):
             shortcut = QShortcut(QKeySequence(key), patrol.wall_view)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda v=verdict: patrol.mark_selected(v))
+            shortcut.activated.connect(action)
         self._countdown = QTimer(self)
         self._countdown.setInterval(500)
         self._countdown.timeout.connect(self._show_progress)
@@ -133,9 +161,35 @@ class PatrolPanel(QWidget):
         self.start_button.setText(self.tr("Start patrol"))
         self.pause_button.setText(self.tr("Pause"))
         self.next_button.setText(self.tr("Next page"))
+        self._show_next_tooltip()
         self.stop_button.setText(self.tr("Stop"))
         self.ok_button.setText(self.tr("Normal (Space)"))
         self.abnormal_button.setText(self.tr("Abnormal (X)"))
+        self.rest_ok_button.setText(self.tr("Rest normal (Shift+Space)"))
+        self.ok_button.setToolTip(
+            self.tr("Marks the selected camera of the screen you work on as normal (Space).")
+        )
+        self.abnormal_button.setToolTip(
+            self.tr(
+                "Marks the selected camera of the screen you work on as abnormal (X) and "
+                "opens the event dialog on that screen with a snapshot."
+            )
+        )
+        self.rest_ok_button.setToolTip(
+            self.tr(
+                "Marks every camera of the screen you work on that has no verdict yet as "
+                "normal (Shift+Space)."
+            )
+        )
+        self.step_mode_box.setItemText(0, self.tr("All screens step together"))
+        self.step_mode_box.setItemText(1, self.tr("Each screen on its own dwell"))
+        self.step_mode_box.setToolTip(
+            self.tr(
+                "With pages detached to other monitors, the patrol uses every screen of the "
+                "wall. Together: all screens turn the page at once. Own dwell: each screen "
+                "turns its page when its dwell is up or its cameras are judged."
+            )
+        )
         for row, plan in enumerate(self._plans):
             item = self.plan_list.item(row)
             if item is not None:
@@ -219,6 +273,48 @@ class PatrolPanel(QWidget):
 
     # ---------------------------------------------------------------- running
 
+    def set_step_mode(self, mode: str) -> None:
+        """How the screens of the next patrol step (the saved setting, say)."""
+        try:
+            chosen = StepMode(mode)
+        except ValueError:
+            logger.warning("unknown patrol step mode %r; stepping together", mode)
+            chosen = StepMode.TOGETHER
+        self.patrol.step_mode = chosen
+        self._show_step_mode(chosen)
+
+    def _show_step_mode(self, mode: StepMode) -> None:
+        self.step_mode_box.setCurrentIndex(max(0, self.step_mode_box.findData(mode.value)))
+        self._show_next_tooltip()
+
+    def _step_mode(self) -> StepMode:
+        """How the screens step: the running patrol's way, else the next one's."""
+        run = self.patrol.run
+        return run.step_mode if run is not None and self.patrol.running else self.patrol.step_mode
+
+    def _show_next_tooltip(self) -> None:
+        if self._step_mode() is StepMode.OWN_DWELL:
+            text = self.tr(
+                "Shows the next page of the screen you work on (the one you last clicked or "
+                "gave a verdict on); the other screens keep theirs."
+            )
+        else:
+            text = self.tr("Shows the next page on every screen of the patrol.")
+        self.next_button.setToolTip(text)
+
+    def _on_next_button_clicked(self) -> None:
+        # The click took the focus to this panel; the runner remembers the screen before.
+        if self._step_mode() is StepMode.OWN_DWELL:
+            self.patrol.next_page_on(self.patrol.focused_screen())
+        else:
+            self.patrol.next_page()
+
+    def _on_step_mode_box_activated(self, row: int) -> None:
+        mode = StepMode(str(self.step_mode_box.itemData(row)))
+        self.patrol.step_mode = mode
+        self._show_next_tooltip()
+        self.step_mode_chosen.emit(mode.value)
+
     def _on_start_button_clicked(self) -> None:
         plan = self.selected_plan()
         if plan is None:
@@ -238,14 +334,17 @@ class PatrolPanel(QWidget):
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.plan_list.setEnabled(not running)
+        self.step_mode_box.setEnabled(not running)
         for button in (
             self.pause_button,
             self.next_button,
             self.stop_button,
             self.ok_button,
             self.abnormal_button,
+            self.rest_ok_button,
         ):
             button.setEnabled(running)
+        self._show_next_tooltip()
         if running:
             self._countdown.start()
         else:
@@ -258,17 +357,48 @@ class PatrolPanel(QWidget):
 
     def _show_progress(self) -> None:
         run = self.patrol.run
-        if run is None or run.current is None:
+        if run is None or not self.patrol.running:
             return
-        text = fill(
-            self.tr("Page %1 of %2 · %3 s left"),
-            run.current.number + 1,
-            len(run.pages),
-            int(run.remaining_s() + 0.999),
-        )
+        if run.screens == 1:
+            if run.current is None:
+                return
+            text = fill(
+                self.tr("Page %1 of %2 · %3 s left"),
+                run.current.number + 1,
+                len(run.pages),
+                int(run.remaining_s() + 0.999),
+            )
+        else:
+            text = "\n".join(self.screen_progress_text(row) for row in run.progress())
         if run.state is PatrolState.PAUSED:
             text += " · " + self.tr("paused")
         self.progress.setText(text)
+
+    def screen_progress_text(self, row: ScreenProgress) -> str:
+        """One screen's line of the progress (several screens)."""
+        where = (
+            self.tr("Main window")
+            if row.screen == 0
+            else fill(self.tr("Detached screen %1"), row.screen)
+        )
+        if row.monitor:
+            where = fill(self.tr("%1 (%2)"), where, row.monitor)
+        if row.lost:
+            return fill(self.tr("%1: monitor gone, its pages go on on the other screens"), where)
+        if row.finished:
+            return fill(self.tr("%1: done, %2 pages"), where, row.steps)
+        return fill(
+            self.tr("%1: page %2 of %3 · %4 s left · %5 of %6 judged"),
+            where,
+            row.step + 1,
+            row.steps,
+            int(row.remaining_s + 0.999),
+            row.judged,
+            row.cameras,
+        )
+
+    def _on_patrol_screen_lost(self, _screen: int) -> None:
+        self._show_progress()
 
     def _on_patrol_finished(self, coverage: Coverage) -> None:
         self._set_running(False)

@@ -105,6 +105,11 @@ class WallFeature(QObject):
         window.status.add_field(wall.budget_label)
         wall.message_posted.connect(self._on_wall_message_posted)
         wall.patrol_started.connect(self._on_wall_patrol_started)
+        wall.patrol_panel.set_step_mode(settings.get("patrol.step_mode"))
+        wall.patrol.preroll_s = settings.get("patrol.preroll_s")
+        wall.patrol_panel.step_mode_chosen.connect(
+            lambda mode: settings.set("patrol.step_mode", mode)
+        )
         self._settings_unsubscribe = [
             settings.on_change(
                 lambda _key, value: wall.set_max_main_streams(value),
@@ -114,6 +119,14 @@ class WallFeature(QObject):
                 lambda _key, value: wall.set_stale_after(value), key="video.stale_after_s"
             ),
             settings.on_change(lambda _key, value: set_preferred_output(value), key="video.output"),
+            settings.on_change(
+                lambda _key, value: wall.patrol_panel.set_step_mode(value),
+                key="patrol.step_mode",
+            ),
+            settings.on_change(
+                lambda _key, value: setattr(wall.patrol, "preroll_s", value),
+                key="patrol.preroll_s",
+            ),
         ]
         set_preferred_output(settings.get("video.output"))
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
+from shiboken6 import isValid
 
 from console.gui.video_tile import RepaintClock
 from console.gui.wall.streams import TileView, WallStreams
@@ -337,7 +338,8 @@ class WallPageView(QWidget):
         window = self.window()
         if window is self._watched_window:
             return
-        if self._watched_window is not None:
+        # The window it was in may be gone already (a monitor's window, once unplugged).
+        if self._watched_window is not None and isValid(self._watched_window):
             self._watched_window.removeEventFilter(self)
         self._watched_window = window
         window.installEventFilter(self)
@@ -358,9 +360,9 @@ class WallPageView(QWidget):
         self._disposed = True
         self.wall.remove_listener(self._on_wall_changed)
         self._streams.remove_source(self)
-        if self._watched_window is not None:
+        if self._watched_window is not None and isValid(self._watched_window):
             self._watched_window.removeEventFilter(self)
-            self._watched_window = None
+        self._watched_window = None
         for tile in self._tiles:
             tile.close()
         self._tiles = []

@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from console.wall.model import ScreenRef
 
@@ -33,7 +33,10 @@ def find_screen(ref: ScreenRef) -> QScreen | None:
 
 
 class ScreenWindow(QWidget):
-    """A frameless full-screen window showing one detached wall page on one monitor.
+    """A frameless full-screen window showing a detached wall page on one monitor.
+
+    It may hold several pages, one shown and the others hidden (a patrol's next page plays
+    there while hidden, so it is live the moment it is shown); ``content`` is the shown one.
 
     Signals: ``return_requested()`` when the operator asks for the page back in the main
     window (Ctrl+W, or closing the window).
@@ -47,28 +50,53 @@ class ScreenWindow(QWidget):
         self.setWindowTitle(self.tr("Video wall"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._content: QWidget | None = None
+        self._pages = QStackedWidget(self)
+        self._layout.addWidget(self._pages)
         self._closing_for_good = False
         self.move_to(screen)
 
     @property
     def content(self) -> QWidget | None:
-        return self._content
+        """The page shown."""
+        return self._pages.currentWidget()
+
+    def holds(self, widget: QWidget) -> bool:
+        return self._pages.indexOf(widget) >= 0
+
+    def page_count(self) -> int:
+        return self._pages.count()
+
+    def add_page(self, widget: QWidget) -> None:
+        """Hold ``widget`` hidden (shown if it is the only page)."""
+        if not self.holds(widget):
+            self._pages.addWidget(widget)
+
+    def show_page(self, widget: QWidget) -> None:
+        self.add_page(widget)
+        self._pages.setCurrentWidget(widget)
+
+    def remove_page(self, widget: QWidget) -> None:
+        """Let go of ``widget``; the page added before it (or else the first) shows instead."""
+        index = self._pages.indexOf(widget)
+        if index < 0:
+            return
+        shown = self._pages.currentWidget() is widget
+        self._pages.removeWidget(widget)
+        widget.setParent(None)
+        if shown and self._pages.count():
+            self._pages.setCurrentIndex(max(0, index - 1))
 
     def set_content(self, widget: QWidget) -> None:
-        if self._content is widget:
+        """Show ``widget`` in place of the shown page."""
+        if self.content is widget:
             return
         self.take_content()
-        self._content = widget
-        self._layout.addWidget(widget)
-        widget.show()
+        self.show_page(widget)
 
     def take_content(self) -> QWidget | None:
-        widget = self._content
+        widget = self.content
         if widget is not None:
-            self._layout.removeWidget(widget)
-            widget.setParent(None)
-        self._content = None
+            self.remove_page(widget)
         return widget
 
     def move_to(self, screen: QScreen) -> None:

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
-from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QScreen
+from PySide6.QtWidgets import QDialog, QFrame, QMenu, QScrollArea, QWidget
 
 from console.domain.incident import IncidentSource
 from console.domain.model import PatrolPlan
 from console.gui.patrol.panel import PatrolPanel
-from console.gui.patrol.runner import PatrolRunner
+from console.gui.patrol.runner import PatrolRunner, move_to_screen
+from console.gui.patrol.screen_dialog import hold_on_screen_window
 from console.gui.wall.budget_label import StreamBudgetLabel
 from console.gui.wall.page_view import WallPageView
 from console.gui.wall.persistence import WorkspaceSaver
@@ -247,6 +248,7 @@ class SessionWall(QObject):
         self._camera_name = camera_name
         self._submit_record = submit_patrol_record
         self._awaiting_snapshot: set[str] = set()
+        self._dialog_screens: dict[str, QScreen] = {}
         self._disposed = False
 
         self.streams = CatalogueStreams(
@@ -441,7 +443,27 @@ class SessionWall(QObject):
         self.message_posted.emit(fill(self.tr("The grid was not saved: %1"), reason))
 
     def _on_patrol_raise_event_requested(self, camera_id: str, path: str) -> None:
+        screen = self.patrol.screen_of_camera(camera_id)
+        if screen is not None:
+            self._dialog_screens[camera_id] = screen
         self.raise_event_requested.emit(camera_id, path, IncidentSource.PATROL.value)
+
+    def place_raise_dialog(self, dialog: QWidget) -> None:
+        """A raise-event dialog asked for by the patrol opens on the monitor the camera was
+        patrolled on (the operator's eyes are there, not on the main window)."""
+        # The raise-event dialog tells its camera by ``camera()``.
+        camera_of = getattr(dialog, "camera", None)
+        camera = camera_of() if callable(camera_of) else None
+        screen = self._dialog_screens.pop(getattr(camera, "id", ""), None)
+        window = self.patrol.window_of_camera(getattr(camera, "id", ""))
+        if screen is not None and window is not None and isinstance(dialog, QDialog):
+            # That screen's own dialog: see console.gui.patrol.screen_dialog for why.
+            hold_on_screen_window(dialog, window, self.view.window())
+        elif screen is not None:
+            move_to_screen(dialog, screen)
+            # Above the full-screen wall window there, and the keys go to it.
+            dialog.raise_()
+            dialog.activateWindow()
 
     def _on_patrol_page_shown(self, number: int, _total: int) -> None:
         if number == 0:

@@ -2,7 +2,9 @@
 
 ``WallView`` owns one ``WallPageView`` per page. Pages in the main window sit in a stack (one
 shown at a time, the rest decode nothing); a detached page's view moves, players and all, into
-a ``ScreenWindow`` full screen on its monitor. The toolbar picks the layout, pages through the
+a ``ScreenWindow`` full screen on its monitor. Pages on the same monitor share its window, which
+shows one of them (``bring_to_front``; a patrol's pages stand in front of the operator's own
+while it runs). The toolbar picks the layout, pages through the
 wall, detaches the page and takes snapshots; PageUp/PageDown page too.
 
 A tile's context menu (right click) is built afresh each time and deletes itself once closed;
@@ -21,7 +23,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,6 +60,10 @@ CameraNames = Callable[[str], str]
 # Adds entries to a tile's context menu: (menu, page view, cell, tile); see
 # ``WallView.add_tile_menu_extension``.
 TileMenuExtension = Callable[[QMenu, WallPageView, int, WallTile], None]
+
+
+def _same_screen(a: QScreen | None, b: QScreen | None) -> bool:
+    return a is b or (a is not None and b is not None and a.name() == b.name())
 
 
 def layout_label(name: str) -> str:
@@ -159,6 +165,16 @@ class WallView(QWidget):
     def screen_window(self, index: int) -> ScreenWindow | None:
         return self._windows.get(id(self.wall.page(index)))
 
+    def bring_to_front(self, index: int) -> None:
+        """Show page ``index`` where it lives: the main window's current page, or the page
+        its monitor's window shows."""
+        window = self.screen_window(index)
+        if window is None:
+            self.wall.set_current(index)
+        else:
+            window.show_page(self.page_view(index))
+            self.streams.schedule()
+
     # ---------------------------------------------------------------- commands
 
     def set_layout(self, name: str, page: int | None = None) -> None:
@@ -238,8 +254,9 @@ class WallView(QWidget):
     def dispose(self) -> None:
         """Stop every tile and close the detached windows (the console is closing)."""
         self.wall.remove_listener(self._on_wall_changed)
-        for window in self._windows.values():
-            window.take_content()
+        for window in {id(w): w for w in self._windows.values()}.values():
+            while (taken := window.take_content()) is not None:
+                taken.deleteLater()  # out of the window it has no parent to delete it
             window.close_for_good()
             window.deleteLater()
         self._windows.clear()
@@ -274,12 +291,19 @@ class WallView(QWidget):
             view.deleteLater()
             window = self._windows.pop(key, None)
             if window is not None:
-                window.take_content()
-                window.close_for_good()
-                window.deleteLater()
+                self._release(window, view)
+        # A page whose monitor is gone may use the one at its position (find_screen), unless
+        # another page is on that monitor or it already stands in for another gone one: then
+        # the page comes home rather than hide behind another page.
+        named = {page.screen.name for page in self.wall.pages if page.screen is not None}
+        stand_ins: dict[str, str] = {}
         for index, page in enumerate(self.wall.pages):
             view = self._views.get(id(page)) or self._new_view(page)
             screen = find_screen(page.screen) if page.screen is not None else None
+            if screen is not None and page.screen is not None and screen.name() != page.screen.name:
+                ref = stand_ins.setdefault(screen.name(), page.screen.name)
+                if ref != page.screen.name or screen.name() in named:
+                    screen = None
             if page.screen is not None and screen is None:
                 logger.info(
                     "page %d's screen %s is missing; showing it here", index + 1, page.screen.name
@@ -287,24 +311,21 @@ class WallView(QWidget):
                 self.wall.set_screen(index, None)
             if screen is not None:
                 window = self._windows.get(id(page))
+                if window is not None and not _same_screen(window.screen(), screen):
+                    del self._windows[id(page)]
+                    self._release(window, view)
+                    window = None
                 if window is None:
-                    window = ScreenWindow(screen)
-                    window.return_requested.connect(
-                        lambda p=page: self.bring_page_home(self.wall.index_of(p))
-                    )
+                    window = self._window_on(screen) or self._new_window(screen)
                     self._windows[id(page)] = window
-                else:
-                    window.move_to(screen)
-                if window.content is not view:
+                if not window.holds(view):
                     self._stack.removeWidget(view)
-                    window.set_content(view)
+                    window.add_page(view)
                 window.showFullScreen()
             else:
                 window = self._windows.pop(id(page), None)
                 if window is not None:
-                    window.take_content()
-                    window.close_for_good()
-                    window.deleteLater()
+                    self._release(window, view)
                 if self._stack.indexOf(view) < 0:
                     self._stack.addWidget(view)
         current = self._views.get(id(self.wall.page(self.wall.current)))
@@ -313,6 +334,30 @@ class WallView(QWidget):
             self.page_shown.emit(self.wall.current)
         self._show_page_number()
         self._remove_page.setEnabled(len(self.wall.pages) > 1)
+
+    def _window_on(self, screen: QScreen) -> ScreenWindow | None:
+        for window in self._windows.values():
+            if _same_screen(window.screen(), screen):
+                return window
+        return None
+
+    def _new_window(self, screen: QScreen) -> ScreenWindow:
+        window = ScreenWindow(screen)
+        window.return_requested.connect(lambda: self._on_window_return_requested(window))
+        return window
+
+    def _release(self, window: ScreenWindow, view: WallPageView) -> None:
+        """``view`` leaves ``window``; a window left with no page closes."""
+        window.remove_page(view)
+        if window.page_count() == 0 and window not in self._windows.values():
+            window.close_for_good()
+            window.deleteLater()
+
+    def _on_window_return_requested(self, window: ScreenWindow) -> None:
+        # The operator's own pages on that monitor come home (a patrol's stay with it).
+        for page in list(self.wall.pages):
+            if self._windows.get(id(page)) is window and not page.transient:
+                self.bring_page_home(self.wall.index_of(page))
 
     def _show_page_number(self) -> None:
         home = self.wall.main_window_pages()

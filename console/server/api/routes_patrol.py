@@ -106,6 +106,10 @@ def create_record(
             dwell_s=e.dwell_s,
             verdict=e.verdict,
             note=e.note,
+            screen=e.screen,
+            monitor=e.monitor,
+            tile=e.tile,
+            live_s=e.live_s,
         )
         for e in body.entries
     ]

@@ -98,6 +98,11 @@ def record_of(row: PatrolRecordRow) -> PatrolRecord:
                 dwell_s=float(e["dwell_s"]),
                 verdict=PatrolVerdict(e["verdict"]),
                 note=e.get("note", ""),
+                # Rows written before multi-screen patrol lack these.
+                screen=e.get("screen"),
+                monitor=e.get("monitor"),
+                tile=e.get("tile"),
+                live_s=e.get("live_s"),
             )
             for e in row.entries
         ),
@@ -135,6 +140,10 @@ def create_record(
                 "dwell_s": e.dwell_s,
                 "verdict": e.verdict.value,
                 "note": e.note,
+                "screen": e.screen,
+                "monitor": e.monitor,
+                "tile": e.tile,
+                "live_s": e.live_s,
             }
             for e in entries
         ],

@@ -20,6 +20,8 @@ CHANGED_VALUES: dict[str, Any] = {
     "video.network_caching_ms": 800,
     "video.max_main_streams": 2,
     "video.stale_after_s": 5.5,
+    "patrol.step_mode": "own_dwell",
+    "patrol.preroll_s": 5.0,
     "video.output": "native",
     "alerts.sound": False,
     "ui.remember_layout": False,
