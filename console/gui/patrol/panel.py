@@ -95,6 +95,8 @@ class PatrolPanel(QWidget):
         self._show_step_mode(patrol.step_mode)
         # Monitor names come from the windowing system: shown as written.
         self.progress = plain_label(QLabel(self))
+        # One line per screen: in a narrow dock they wrap rather than run off the edge.
+        self.progress.setWordWrap(True)
         # Plan names and the server's reasons appear here: shown as written.
         self.summary = plain_label(QLabel(self))
         self.summary.setWordWrap(True)

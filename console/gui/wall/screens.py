@@ -117,9 +117,12 @@ class ScreenWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if not self._closing_for_good:
+        if not self._closing_for_good and event.spontaneous():
             # Closed by the window manager: the page goes home instead of vanishing.
             event.ignore()
             self.return_requested.emit()
             return
+        # Closed by the application (it is quitting: Qt 6 asks every window first and gives
+        # up quitting if one refuses): the page stays on this monitor in the workspace, so
+        # the next start brings it back here.
         super().closeEvent(event)
