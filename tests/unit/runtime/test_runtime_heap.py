@@ -32,7 +32,12 @@ def _thawed() -> Iterator[None]:
 
 def test_settle_sets_aside_what_is_alive_and_not_what_comes_later() -> None:
     kept = _Node()
-    assert heap.settle() == gc.get_freeze_count() > 0
+    settled = heap.settle()
+    now = gc.get_freeze_count()
+    # Other threads (earlier tests' daemons) may free a few frozen objects by refcounting
+    # between the two readings; the count only falls for that reason.
+    assert 0 < now <= settled
+    assert settled - now < 1000
     assert gc.is_tracked(kept)
     frozen = gc.get_freeze_count()
     later = [_Node() for _ in range(1000)]
