@@ -819,14 +819,7 @@ class BackendClient:
         except Exception as exc:
             raise transport_error(exc, operation) from None
         if not 200 <= response.status_code <= 299:
-            try:
-                body = read_body(response, MAX_JSON_BYTES, operation)
-            except BackendError:
-                body = b""  # the status alone still says what went wrong
-            raw = RawAnswer(
-                response.status_code, media_type(response.headers.get("Content-Type")), body, {}
-            )
-            raise error_from_answer(raw, operation)
+            raise _refusal(response, operation)
         digest = hashlib.sha256()
         try:
             with destination.open("wb") as out:
@@ -949,17 +942,7 @@ class BackendClient:
         except Exception as exc:
             raise transport_error(exc, operation) from None
         if not 200 <= response.status_code <= 299:
-            try:
-                body = read_body(response, MAX_JSON_BYTES, operation)
-            except BackendError:
-                body = b""  # the status alone still says what went wrong
-            raw = RawAnswer(
-                response.status_code,
-                media_type(response.headers.get("Content-Type")),
-                body,
-                {},
-            )
-            raise error_from_answer(raw, operation)
+            raise _refusal(response, operation)
         kind = media_type(response.headers.get("Content-Type"))
         if kind != "text/event-stream":
             response.close()
@@ -1044,3 +1027,15 @@ __all__ = [
     "form_fields",
     "parse_answer",
 ]
+
+
+def _refusal(response: Any, operation: str) -> BackendError:
+    """The error a streamed request's non-2xx answer means (its body read, bounded)."""
+    try:
+        body = read_body(response, MAX_JSON_BYTES, operation)
+    except BackendError:
+        body = b""  # the status alone still says what went wrong
+    raw = RawAnswer(
+        response.status_code, media_type(response.headers.get("Content-Type")), body, {}
+    )
+    return error_from_answer(raw, operation)
