@@ -9,6 +9,16 @@ start and can be pre-rolled. Screens step together (``StepMode.TOGETHER``, one d
 whole step; the default) or each on its own dwell (``StepMode.OWN_DWELL``: a screen whose
 cameras are all judged moves on without waiting for the others).
 
+Stepping together, the workspace keeps one step clock: every screen that shows a page turns
+when the dwell has passed since the step began (sooner when everything shown is judged, or on
+"Next page"), so the operator sees all screens turn at the same moment, once a dwell. A screen
+that has shown all its pages shows nothing more and takes no part in the steps: the others go
+on without it. Since the screens' page counts differ by one at most (dealt round robin, and a
+lost screen's pages to those with least left), that is the last step only. The GUI leaves
+that screen's patrol page empty, decoding nothing, and its progress says it is done; it does
+not bring back the operator's own page there before the patrol ends (a lost monitor's pages
+may still come to it; the operator's pages all come back together at the end).
+
 The clock (``time.monotonic`` by default) and the wall clock are injected, so a whole patrol
 runs in a unit test in microseconds. The GUI calls ``tick()`` from a timer, reports which
 cameras show live pictures (``report_live`` / ``report_lost``) and passes the operator's
@@ -29,6 +39,13 @@ A screen can go away during the patrol (its monitor unplugged): ``drop_screen`` 
 page it showed there and then (those cameras keep where they were shown, for how long and
 their verdicts) and deals the pages it had not shown yet to the screens still there, so the
 patrol carries on where the operator can see it and the record still has every camera once.
+A screen that showed nothing starts the first page it is given at once. Stepping together it
+joins the common step clock rather than making the others wait for a dwell of its own: it
+turns with them at the end of the current step, or, when less than half a dwell of that step
+is left, sits that turn out and turns at the one after, so its first page stays up between half
+a dwell and one and a half. Should no other screen be showing a page, the step begins anew
+with it. (Dealt as above, screens that step together from the start never leave one idle
+while a lost one still has pages; the rule is there so that no path makes the others wait.)
 """
 
 from __future__ import annotations
@@ -161,19 +178,48 @@ def pages_of(
     )
 
 
-class _Lane:
-    """One screen's queue of pages and its dwell clock."""
+class _Dwell:
+    """Time on screen since ``restart``, paused time excluded."""
+
+    def __init__(self) -> None:
+        self.started = 0.0
+        self.paused_at: float | None = None
+        self.paused_total = 0.0
+
+    def restart(self, now: float, *, paused: bool) -> None:
+        self.started = now
+        self.paused_at = now if paused else None
+        self.paused_total = 0.0
+
+    def hold(self, now: float) -> None:
+        if self.paused_at is None:
+            self.paused_at = now
+
+    def release(self, now: float) -> None:
+        if self.paused_at is not None:
+            self.paused_total += now - self.paused_at
+            self.paused_at = None
+
+    def elapsed(self, now: float) -> float:
+        paused = self.paused_total
+        if self.paused_at is not None:
+            paused += now - self.paused_at
+        return max(0.0, now - self.started - paused)
+
+
+class _Lane(_Dwell):
+    """One screen's queue of pages and the time its current page has been on screen."""
 
     def __init__(self, screen: int, monitor: str, pages: tuple[PatrolPage, ...]):
+        super().__init__()
         self.screen = screen
         self.monitor = monitor
         self.pages = list(pages)
         self.lost = False
         self.index = -1
         self.opened = 0  # pages shown so far, the current one included
-        self.started = 0.0
-        self.paused_at: float | None = None
-        self.paused_total = 0.0
+        # Stepping together: it joined the step late and sits the next turn out.
+        self.sits_out = False
 
     @property
     def current(self) -> PatrolPage | None:
@@ -192,12 +238,6 @@ class _Lane:
     def left(self) -> int:
         """Pages not shown yet."""
         return len(self.pages) - self.opened
-
-    def elapsed(self, now: float) -> float:
-        paused = self.paused_total
-        if self.paused_at is not None:
-            paused += now - self.paused_at
-        return max(0.0, now - self.started - paused)
 
 
 class PatrolRun:
@@ -232,6 +272,8 @@ class PatrolRun:
             for page in self.pages
             for camera_id in page.camera_ids
         }
+        # Stepping together: the time since the current step began (see the module docstring).
+        self._step_clock = _Dwell()
         self.state = PatrolState.READY
         self.started_at: datetime | None = None
         self.finished_at: datetime | None = None
@@ -297,22 +339,23 @@ class PatrolRun:
     def remaining_s(self, now: float | None = None, screen: int = 0) -> float:
         if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
             return 0.0
-        lane = self._lanes[screen]
-        if lane.current is None:
-            return 0.0
-        return max(0.0, self.dwell_s - lane.elapsed(self._now(now)))
+        due = self.step_due_in(screen, now)
+        return 0.0 if due is None else due
 
     def step_due_in(self, screen: int, now: float | None = None) -> float | None:
         """Seconds until ``screen`` moves on by the dwell (paused time does not count); None
-        when it shows nothing. Screens stepping together move when the last of them is due."""
+        when it shows nothing. Screens stepping together move at the end of the common step
+        (a screen sitting a turn out, one dwell later)."""
         if self.state not in (PatrolState.RUNNING, PatrolState.PAUSED):
             return None
         lane = self._lanes[screen]
         if lane.current is None:
             return None
         now = self._now(now)
-        lanes = self._live_lanes() if self.step_mode is StepMode.TOGETHER else [lane]
-        return max(max(0.0, self.dwell_s - other.elapsed(now)) for other in lanes)
+        if self.step_mode is not StepMode.TOGETHER:
+            return max(0.0, self.dwell_s - lane.elapsed(now))
+        due = max(0.0, self.dwell_s - self._step_clock.elapsed(now))
+        return due + self.dwell_s if lane.sits_out else due
 
     def preroll_due(
         self,
@@ -396,6 +439,7 @@ class PatrolRun:
             return None
         self.state = PatrolState.RUNNING
         now = self._now(now)
+        self._step_clock.restart(now, paused=False)
         for lane in self._lanes:
             self._open(lane, now)
         return self.current
@@ -412,16 +456,14 @@ class PatrolRun:
         if self.state is not PatrolState.RUNNING:
             return []
         now = self._now(now)
-        showing = self._live_lanes()
-        due = [lane for lane in showing if lane.elapsed(now) >= self.dwell_s]
+        if self.step_mode is StepMode.TOGETHER:
+            if self._step_clock.elapsed(now) < self.dwell_s:
+                return []
+            sitting_out = [lane for lane in self._live_lanes() if lane.sits_out]
+            return self._advance_all(now, sitting_out)
+        due = [lane for lane in self._live_lanes() if lane.elapsed(now) >= self.dwell_s]
         if not due:
             return []
-        if self.step_mode is StepMode.TOGETHER:
-            # Screens that started together are due together; one that took over a lost
-            # screen's pages while idle is given its whole dwell too, the others waiting.
-            if len(due) < len(showing):
-                return []
-            return self._advance_all(now)
         moved = []
         for lane in due:
             self._step(lane, now)
@@ -487,6 +529,7 @@ class PatrolRun:
             target = min(receivers, key=lambda other: (other.left, other.screen))
             target.pages.append(page)
             given[target.screen] = target
+        woken = []
         for target in given.values():
             first = target.opened
             coming = sorted(target.pages[first:], key=lambda page: page.number)
@@ -497,6 +540,9 @@ class PatrolRun:
             if id(target) in idle:
                 target.index = first - 1
                 self._open(target, now)
+                woken.append(target)
+        if woken and self.step_mode is StepMode.TOGETHER:
+            self._join_step(woken, now)
         by_number = {page.number: page for other in self._lanes for page in other.pages}
         self.pages = tuple(by_number[number] for number in sorted(by_number))
         if started:
@@ -506,17 +552,17 @@ class PatrolRun:
     def pause(self, now: float | None = None) -> None:
         if self.state is PatrolState.RUNNING:
             now = self._now(now)
+            self._step_clock.hold(now)
             for lane in self._live_lanes():
-                lane.paused_at = now
+                lane.hold(now)
             self.state = PatrolState.PAUSED
 
     def resume(self, now: float | None = None) -> None:
         if self.state is PatrolState.PAUSED:
             now = self._now(now)
+            self._step_clock.release(now)
             for lane in self._lanes:
-                if lane.paused_at is not None:
-                    lane.paused_total += now - lane.paused_at
-                    lane.paused_at = None
+                lane.release(now)
             self.state = PatrolState.RUNNING
 
     def stop(self, now: float | None = None) -> None:
@@ -627,16 +673,32 @@ class PatrolRun:
                 return lane
         return None
 
-    def _advance_all(self, now: float) -> list[int]:
+    def _advance_all(self, now: float, sitting_out: Sequence[_Lane] = ()) -> list[int]:
+        """Every screen with pages left moves on but those ``sitting_out`` a turn (they take
+        the next one); a new common step begins."""
         if self.state is PatrolState.PAUSED:
             self.resume(now)
+        self._step_clock.restart(now, paused=False)
         moved = []
         for lane in self._lanes:
-            if not lane.done:
+            if lane in sitting_out:
+                lane.sits_out = False
+            elif not lane.done:
+                lane.sits_out = False
                 self._step(lane, now)
                 moved.append(lane.screen)
         self._finish_if_done()
         return moved
+
+    def _join_step(self, woken: list[_Lane], now: float) -> None:
+        """Stepping together, screens that had shown everything were just given pages: they
+        join the common step (see the module docstring)."""
+        if not any(lane.current is not None for lane in self._lanes if lane not in woken):
+            self._step_clock.restart(now, paused=self.state is PatrolState.PAUSED)
+            return
+        left = self.dwell_s - self._step_clock.elapsed(now)
+        for lane in woken:
+            lane.sits_out = left < self.dwell_s / 2
 
     def _step(self, lane: _Lane, now: float) -> None:
         if lane.current is not None:
@@ -645,9 +707,7 @@ class PatrolRun:
 
     def _open(self, lane: _Lane, now: float) -> None:
         lane.index += 1
-        lane.started = now
-        lane.paused_at = now if self.state is PatrolState.PAUSED else None
-        lane.paused_total = 0.0
+        lane.restart(now, paused=self.state is PatrolState.PAUSED)
         page = lane.current
         if page is None:
             return

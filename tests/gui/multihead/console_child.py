@@ -219,11 +219,11 @@ class Console:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def read_command(console: Console) -> dict[str, Any] | None:
+def read_command(app: QApplication) -> dict[str, Any] | None:
     """The next command from stdin, keeping the event loop turning meanwhile; None at EOF."""
     line = b""
     while not line.endswith(b"\n"):
-        console.app.processEvents()
+        app.processEvents()
         ready, _, _ = select.select([sys.stdin.buffer], [], [], 0.02)
         if ready:
             chunk = os.read(sys.stdin.fileno(), 1)
@@ -238,7 +238,7 @@ def main() -> None:
     console = Console(app, json.loads(sys.argv[1]))
     console.settle()
     print("REPLY " + json.dumps(console.report()), flush=True)
-    while (command := read_command(console)) is not None:
+    while (command := read_command(console.app)) is not None:
         if command["do"] == "quit":
             break
         print("REPLY " + json.dumps(console.run(command)), flush=True)

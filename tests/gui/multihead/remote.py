@@ -1,5 +1,6 @@
-"""The test's side of ``console_child.py``: start a wall console as a child process on a given
-X display and drive it one command at a time."""
+"""The test's side of ``console_child.py`` (and of ``patrol_keys_child.py``, which answers
+the same way): start a console as a child process on a given X display and drive it one
+command at a time."""
 
 from __future__ import annotations
 
@@ -28,12 +29,16 @@ class ConsoleDied(AssertionError):
 class RemoteConsole:
     """One console process. Use as a context manager: leaving it always ends the process."""
 
-    def __init__(self, env: dict[str, str], setup: dict[str, Any], log: Path) -> None:
+    def __init__(
+        self, env: dict[str, str], setup: dict[str, Any], log: Path, child: Path = CHILD
+    ) -> None:
+        """Start ``child`` (a script answering commands as ``console_child.py`` does) with
+        ``setup`` as its argument, on the display ``env`` names; stderr goes to ``log``."""
         self.log = log
         self._pending = b""
         self._log_file = open(log, "ab")  # noqa: SIM115 (closed in close())
         self.process = subprocess.Popen(
-            [sys.executable, str(CHILD), json.dumps(setup)],
+            [sys.executable, str(child), json.dumps(setup)],
             env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
             cwd=ROOT,
             stdin=subprocess.PIPE,

@@ -20,30 +20,24 @@ import json
 import select
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
-from console.client import BackendClient, OutboxDelivery
 from console.domain.incident import IncidentSource
 from console.gui.incidents.raise_dialog import RaiseEventDialog, raise_event_from_camera
 from console.gui.patrol.runner import PatrolRunner
 from console.gui.wall.session_wall import SessionWall
-from console.scrub import clear_secrets
-from console.store import OutboxState, open_store
-from console.tasks import TaskRunner
 from console.video.supervisor import StreamState
-from console.wall.layout import LayoutLibrary, preset
-from console.wall.model import Wall, WallPage
-from console.wall.workspace import Workspace
-from tests.gui.wall.patrol_screens_child import focus_on, wait_until
-
-DEADLINE_S = 60.0
-OPERATOR = "operator-1"
+from tests.gui.wall.patrol_child_console import (
+    DEADLINE_S,
+    focus_on,
+    start_patrol_console,
+    wait_until,
+)
 
 
 def wait_for_line(app: QApplication, timeout: float = 60.0) -> str:
@@ -70,45 +64,11 @@ def tiles_live(view: Any) -> bool:
 
 
 def main() -> None:
-    workdir, server_url, password, plan_id, sub_url, main_url = sys.argv[1:7]
     mode = sys.argv[7] if len(sys.argv) > 7 else "unplug"
-    work = Path(workdir)
-    app = QApplication([])
-    runner = TaskRunner()
-    client = BackendClient(server_url)
-    client.login(OPERATOR, password)
-    store = open_store(work / "store")
-    plan = next(p.to_domain() for p in client.patrol_plans() if p.id == plan_id)
-
-    wall = Wall([WallPage(preset("4"), ["home-cam"]), WallPage(preset("1"), ["away-cam"])])
-    queued: list[dict[str, Any]] = []
-
-    def submit(body: dict[str, Any], summary: str) -> object:
-        queued.append(body)
-        return store.outbox.enqueue(
-            "patrol.record", "POST", "/patrol-records", body, summary=summary
-        )
-
-    session_wall = SessionWall(
-        Workspace(wall, LayoutLibrary()),
-        work / "workspace.json",
-        runner,
-        lambda _camera: (sub_url, main_url),
-        known=lambda _camera: None,
-        camera_name=lambda camera_id: camera_id,
-        load_plans=lambda: [plan],
-        save_plan=None,
-        submit_patrol_record=submit,
-    )
-    view = session_wall.view
-    patrol = session_wall.patrol
-    panel = session_wall.patrol_panel
-    view.resize(1000, 640)
-    view.show()
-    panel.show()
-    view.send_page_to_screen(1, 2)
-    away_window = view.screen_window(1)
-    assert away_window is not None, "page 2 is detached"
+    console = start_patrol_console(*sys.argv[1:7])
+    app, client, runner, wall = console.app, console.client, console.runner, console.wall
+    session_wall, view, patrol = console.session_wall, console.view, console.patrol
+    away_window, queued, plan = console.away_window, console.queued, console.plan
     away_monitor = away_window.screen().name()
     result: dict[str, Any] = {
         "screens_before": [screen.name() for screen in app.screens()],
@@ -175,24 +135,8 @@ def main() -> None:
     result["main_window_pages"] = wall.main_window_pages()
     result["queued"] = wait_until(app, lambda: bool(queued), 10.0)
     result["queued_count"] = len(queued)
-    delivery = OutboxDelivery(client, store.outbox)
-    delivery.start()
-    try:
-        result["delivered"] = wait_until(
-            app, lambda: store.outbox.counts().get(OutboxState.DELIVERED) == 1, 30.0
-        )
-    finally:
-        delivery.stop()
-    result["outbox_counts"] = {k.value: v for k, v in store.outbox.counts().items()}
-
-    session_wall.dispose()
-    runner.shutdown(5.0)
-    store.close()
-    client.close()
-    clear_secrets()
-    panel.deleteLater()
-    session_wall.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    console.deliver(result)
+    console.close()
     print("RESULT " + json.dumps(result), flush=True)
 
 

@@ -20,90 +20,32 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
-from console.client import BackendClient, OutboxDelivery
 from console.domain.incident import IncidentSource
 from console.gui.incidents.raise_dialog import raise_event_from_camera
-from console.gui.wall.session_wall import SessionWall
-from console.scrub import clear_secrets
-from console.store import OutboxState, open_store
-from console.tasks import TaskRunner
 from console.video.supervisor import StreamState
-from console.wall.layout import LayoutLibrary, preset
-from console.wall.model import Wall, WallPage
-from console.wall.workspace import Workspace
-
-DEADLINE_S = 60.0
-OPERATOR = "operator-1"
-
-
-def wait_until(app: QApplication, condition, timeout: float = DEADLINE_S) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
-
-
-def focus_on(app: QApplication, widget: QWidget) -> bool:
-    """Make ``widget``'s window the active one and give ``widget`` the keyboard focus."""
-    window = widget.window()
-    window.raise_()
-    window.activateWindow()
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    return wait_until(
-        app,
-        lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is widget,
-        10.0,
-    )
+from tests.gui.wall.patrol_child_console import (
+    DEADLINE_S,
+    focus_on,
+    start_patrol_console,
+    wait_until,
+)
 
 
 def main() -> None:
-    mode, workdir, server_url, password, plan_id, sub_url, main_url = sys.argv[1:8]
-    work = Path(workdir)
-    app = QApplication([])
-    runner = TaskRunner()
-    client = BackendClient(server_url)
-    client.login(OPERATOR, password)
-    store = open_store(work / "store")
-    plan = next(p.to_domain() for p in client.patrol_plans() if p.id == plan_id)
-
-    wall = Wall(
-        [WallPage(preset("4"), ["home-cam"]), WallPage(preset("1"), ["away-cam"])],
+    mode = sys.argv[1]
+    console = start_patrol_console(*sys.argv[2:8])
+    app, client, runner, wall = console.app, console.client, console.runner, console.wall
+    session_wall, view, patrol, panel = (
+        console.session_wall,
+        console.view,
+        console.patrol,
+        console.panel,
     )
-    queued: list[dict[str, Any]] = []
-
-    def submit(body: dict[str, Any], summary: str) -> object:
-        queued.append(body)
-        return store.outbox.enqueue(
-            "patrol.record", "POST", "/patrol-records", body, summary=summary
-        )
-
-    session_wall = SessionWall(
-        Workspace(wall, LayoutLibrary()),
-        work / "workspace.json",
-        runner,
-        lambda _camera: (sub_url, main_url),
-        known=lambda _camera: None,
-        camera_name=lambda camera_id: camera_id,
-        load_plans=lambda: [plan],
-        save_plan=None,
-        submit_patrol_record=submit,
-    )
-    view = session_wall.view
-    patrol = session_wall.patrol
-    panel = session_wall.patrol_panel
-    view.resize(1000, 640)
-    view.show()
-    panel.show()
-    view.send_page_to_screen(1, 2)
-    away_window = view.screen_window(1)
-    assert away_window is not None, "page 2 is detached"
+    away_window, queued, plan = console.away_window, console.queued, console.plan
     home_view, away_view = view.page_view(0), view.page_view(1)
     result: dict[str, Any] = {
         "screens": [screen.name() for screen in app.screens()],
@@ -222,24 +164,8 @@ def main() -> None:
     result["home_back"] = view.current_view() is home_view
     result["queued"] = wait_until(app, lambda: bool(queued), 10.0)
     result["record_body_screens"] = [e.get("screen") for e in queued[0]["entries"]]
-    delivery = OutboxDelivery(client, store.outbox)
-    delivery.start()
-    try:
-        result["delivered"] = wait_until(
-            app, lambda: store.outbox.counts().get(OutboxState.DELIVERED) == 1, 30.0
-        )
-    finally:
-        delivery.stop()
-    result["outbox_counts"] = {k.value: v for k, v in store.outbox.counts().items()}
-
-    session_wall.dispose()
-    runner.shutdown(5.0)
-    store.close()
-    client.close()
-    clear_secrets()
-    panel.deleteLater()
-    session_wall.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    console.deliver(result)
+    console.close()
     print("RESULT " + json.dumps(result), flush=True)
 
 

@@ -1,6 +1,7 @@
 """When a patrol screen's next page starts playing hidden (pre-roll): a lead time before the
 step is due, on an injected clock; pauses hold it back, a short dwell pre-rolls at once, the
-operator's first verdict starts it early, and screens stepping together wait for the last."""
+operator's first verdict starts it early, and screens stepping together pre-roll on the
+common step."""
 
 from __future__ import annotations
 
@@ -84,20 +85,18 @@ def test_a_verdict_starts_the_pre_roll_unless_judging_does_not_end_the_step() ->
     assert not run.preroll_due(0, 3.0, judging_ends_step=False)
 
 
-def test_screens_stepping_together_pre_roll_for_the_last_one_due() -> None:
+def test_screens_stepping_together_pre_roll_on_the_common_step() -> None:
     clock = Clock()
     run = run_of(clock, screens=2)
     clock.now += 8.0
     assert run.step_due_in(0) == run.step_due_in(1) == 2.0
     assert run.preroll_due(0, 3.0)
     assert run.preroll_due(1, 3.0)
-    # Screen 0 steps on its own ("Next page" on it in own-dwell mode would; together, a
-    # screen given pages late makes the others wait the same way).
-    run.step_mode = StepMode.OWN_DWELL
-    run.advance_screen(0)
-    run.step_mode = StepMode.TOGETHER
-    assert run.step_due_in(1) == 10.0, "screen 1 waits for screen 0's new dwell"
+    clock.now += 2.0
+    assert run.tick_screens() == [0, 1]
+    assert run.step_due_in(0) == run.step_due_in(1) == 10.0
     assert not run.preroll_due(1, 3.0)
+    # A screen that joins the step late and sits a turn out: see test_patrol_together.py.
 
 
 def test_screens_on_their_own_dwell_pre_roll_each_on_its_own_clock() -> None:
