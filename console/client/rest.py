@@ -801,10 +801,18 @@ class BackendClient:
         partial.replace(destination)
         return destination
 
-    def save_recording(self, recording_id: str, destination: Path) -> str:
+    def save_recording(
+        self,
+        recording_id: str,
+        destination: Path,
+        progress: Callable[[int, int | None], None] | None = None,
+    ) -> str:
         """Stream a recorded clip into ``destination`` (any size; never whole in memory) and
         return the SHA-256 of what was written, checked against the answer's header. On
-        failure ``destination`` may hold part of the clip: the caller removes it."""
+        failure ``destination`` may hold part of the clip: the caller removes it.
+
+        ``progress(bytes written, Content-Length or None)`` is called after each piece; an
+        exception it raises ends the download and comes out unchanged (a caller's stop)."""
         path = f"/recordings/{_segment(recording_id)}/download"
         operation = f"GET {path}"
         session = self._transport.session("plain")
@@ -821,17 +829,34 @@ class BackendClient:
         if not 200 <= response.status_code <= 299:
             raise _refusal(response, operation)
         digest = hashlib.sha256()
+        declared = response.headers.get("Content-Length", "")
+        encoded = response.headers.get("Content-Encoding", "identity") != "identity"
+        length = int(declared) if declared.isdigit() and not encoded else None
+        written = 0
+        stopped: Exception | None = None
         try:
             with destination.open("wb") as out:
-                for chunk in response.iter_content(chunk_size=1 << 20):
+                # Small pieces, so that progress follows a slow link closely.
+                for chunk in response.iter_content(chunk_size=1 << 16):
                     digest.update(chunk)
                     out.write(chunk)
+                    written += len(chunk)
+                    if progress is not None:
+                        try:
+                            progress(written, length)
+                        except Exception as exc:  # the caller's, not the transport's
+                            stopped = exc
+                            break
+        except requests.RequestException as exc:  # an OSError too, but the network's
+            raise transport_error(exc, operation, response.status_code) from None
         except OSError as exc:
             raise ProtocolError(f"the clip cannot be saved ({exc.strerror})") from None
         except Exception as exc:
             raise transport_error(exc, operation, response.status_code) from None
         finally:
             response.close()
+        if stopped is not None:
+            raise stopped
         expected = response.headers.get("X-Content-SHA256")
         if expected and digest.hexdigest() != expected.strip().lower():
             raise MalformedResponseError(

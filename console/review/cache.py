@@ -15,7 +15,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +51,12 @@ class RecordingSource(Protocol):
         end: datetime | None = None,
     ) -> list[RecordingOut]: ...
 
-    def save_recording(self, recording_id: str, destination: Path) -> str: ...
+    def save_recording(
+        self,
+        recording_id: str,
+        destination: Path,
+        progress: Callable[[int, int | None], None] | None = None,
+    ) -> str: ...
 
 
 class CacheError(Exception):
@@ -161,16 +166,24 @@ class RecordingCache:
     # ------------------------------------------------------------------ fetching
 
     def fetch(
-        self, client: RecordingSource, recording: RecordingOut, camera_name: str | None = None
+        self,
+        client: RecordingSource,
+        recording: RecordingOut,
+        camera_name: str | None = None,
+        *,
+        progress: Callable[[int, int | None], None] | None = None,
     ) -> Path:
-        """The recording's clip, downloaded unless it is already here; checked, then kept."""
+        """The recording's clip, downloaded unless it is already here; checked, then kept.
+
+        ``progress(bytes so far, Content-Length or None)`` follows the download; an exception
+        it raises stops it, and nothing of the recording is kept."""
         cached = self.lookup(recording.id)
         if cached is not None:
             return cached
         final = self.clip_path(recording.id)
         pending = final.with_name(final.name + _DOWNLOADING)
         try:
-            actual = client.save_recording(recording.id, pending)
+            actual = client.save_recording(recording.id, pending, progress)
             if actual != recording.sha256.lower():
                 raise CacheError(
                     f"recording {recording.id} does not match the server's hash; not kept"

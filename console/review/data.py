@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.review.bookmark_origins import BookmarkOrigins
 from console.review.bookmarks import LocalBookmarks
 from console.review.cache import RecordingCache
 from console.review.catalog import ClipCatalog
@@ -22,6 +23,8 @@ class ReviewData:
     catalog: ClipCatalog
 
     def close(self) -> None:
+        if self.bookmarks.origins is not None:
+            self.bookmarks.origins.close()
         self.bookmark_store.close()
 
 
@@ -29,11 +32,15 @@ def open_review_data(bookmarks_file: Path, cache_dir: Path, cache_limit_bytes: i
     """Open (making them on first use) the bookmarks file and the cache folder, and list what
     the cache holds. Needs no network."""
     store = BookmarkStore(bookmarks_file)
+    origins: BookmarkOrigins | None = None
     try:
+        origins = BookmarkOrigins(bookmarks_file)
         cache = RecordingCache(cache_dir, cache_limit_bytes)
     except BaseException:
+        if origins is not None:
+            origins.close()
         store.close()
         raise
     catalog = ClipCatalog(bookmarks=store, cache=cache)
     catalog.refresh_cache()
-    return ReviewData(store, LocalBookmarks(store), cache, catalog)
+    return ReviewData(store, LocalBookmarks(store, origins), cache, catalog)

@@ -339,7 +339,7 @@ Repeated %2 times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kept on this workstation; sent to the server at the next sign-in.</source>
+        <source>Kept on this workstation. No one is signed in: whoever signs in next sends it, marked as made offline on this workstation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3090,6 +3090,14 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This recording:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cameras:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,7 +3142,15 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Downloading %1 of %2: %3, %4 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Downloading %1 of %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%p%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3167,6 +3183,10 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>not available to you (or no longer on the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection broke off before the recording ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3411,10 +3431,6 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bookmark kept; it goes to the server at the next sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The bookmark could not be kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3480,6 +3496,10 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>%1: recording time guessed from the file&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmark kept; it goes to the server at the next sign-in, marked as made offline on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3945,6 +3965,14 @@ Answered now at the %3 level; it goes one level up.</source>
     </message>
     <message>
         <source>A tile without a new picture for this long is marked stale and reconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video decoding priority (steps below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many priority steps (nice values) video decoding runs below the rest of the console. Higher lets the interface react sooner while many cameras play, but on a busy machine it can pause the interface for longer at times and drop pictures. 0 runs it at the same priority. Linux only; applies to cameras opened after the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -341,8 +341,8 @@ Repeated %2 times</source>
         <translation>保存在本工作站，并经待发队列发送到服务器。</translation>
     </message>
     <message>
-        <source>Kept on this workstation; sent to the server at the next sign-in.</source>
-        <translation>保存在本工作站，下次登录后发送到服务器。</translation>
+        <source>Kept on this workstation. No one is signed in: whoever signs in next sends it, marked as made offline on this workstation.</source>
+        <translation>保存在本工作站。当前无人登录：由下一位登录的人员发送，并注明为在本工作站离线添加。</translation>
     </message>
     <message>
         <source>Write a note for the bookmark.</source>
@@ -3093,6 +3093,14 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>停止</translation>
     </message>
     <message>
+        <source>This recording:</source>
+        <translation>当前录像：</translation>
+    </message>
+    <message>
+        <source>All:</source>
+        <translation>全部：</translation>
+    </message>
+    <message>
         <source>Cameras:</source>
         <translation>摄像机：</translation>
     </message>
@@ -3137,8 +3145,16 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>离线缓存仍在打开，请稍后再试。</translation>
     </message>
     <message>
+        <source>Downloading %1 of %2: %3, %4 so far</source>
+        <translation>正在下载第 %1/%2 段：%3，已下载 %4</translation>
+    </message>
+    <message>
         <source>Downloading %1 of %2: %3 (%4)</source>
         <translation>正在下载第 %1/%2 段：%3（%4）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%p%)</source>
+        <translation>%1 / %2（%p%）</translation>
     </message>
     <message>
         <source>The server could not be reached: %1 recordings were not downloaded. What is already in the cache still plays.</source>
@@ -3171,6 +3187,10 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>not available to you (or no longer on the server)</source>
         <translation>您无权访问（或服务器上已不存在）</translation>
+    </message>
+    <message>
+        <source>the connection broke off before the recording ended</source>
+        <translation>录像未下载完，连接已中断</translation>
     </message>
     <message>
         <source>the file arrived damaged</source>
@@ -3414,10 +3434,6 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>书签已保存，将经待发队列发送到服务器</translation>
     </message>
     <message>
-        <source>Bookmark kept; it goes to the server at the next sign-in</source>
-        <translation>书签已保存，将在下次登录后发送到服务器</translation>
-    </message>
-    <message>
         <source>The bookmark could not be kept: %1</source>
         <translation>书签无法保存：%1</translation>
     </message>
@@ -3484,6 +3500,10 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>%1: recording time guessed from the file's date</source>
         <translation>%1：录像时间按文件日期推测</translation>
+    </message>
+    <message>
+        <source>Bookmark kept; it goes to the server at the next sign-in, marked as made offline on this workstation</source>
+        <translation>书签已保存，将在下次登录后发送到服务器，并注明为在本工作站离线添加</translation>
     </message>
     <message>
         <source>%1 could not be read</source>
@@ -3949,6 +3969,14 @@ Answered now at the %3 level; it goes one level up.</source>
     <message>
         <source>A tile without a new picture for this long is marked stale and reconnected.</source>
         <translation>窗格超过此时长未收到新画面即标记为画面过时并重新连接。</translation>
+    </message>
+    <message>
+        <source>Video decoding priority (steps below)</source>
+        <translation>视频解码优先级（低于界面的级数）</translation>
+    </message>
+    <message>
+        <source>How many priority steps (nice values) video decoding runs below the rest of the console. Higher lets the interface react sooner while many cameras play, but on a busy machine it can pause the interface for longer at times and drop pictures. 0 runs it at the same priority. Linux only; applies to cameras opened after the change.</source>
+        <translation>视频解码比控制台其余部分低多少个优先级（nice 值）。数值越高，多路摄像机同时播放时界面响应越及时，但在繁忙的机器上界面偶尔会停顿更久，并可能丢帧。0 表示同等优先级。仅限 Linux；对更改后打开的摄像机生效。</translation>
     </message>
     <message>
         <source>Patrol screens</source>

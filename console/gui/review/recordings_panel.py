@@ -2,9 +2,12 @@
 range, downloaded into the offline cache and opened (with a session only).
 
 Cameras are found by name or id in the session's catalogue. Listing and downloading run on
-network workers; a download reports each recording as it starts (``progressed``, emitted on
-the worker's thread, queued to the GUI) and ends with the clips in the cache, or with a
-message that says which recordings did not come and why.
+network workers; a download reports its bytes as they arrive (``progressed``, emitted on the
+worker's thread at most ten times a second besides each recording's start and end, queued to
+the GUI): one bar shows the recording now arriving, another the whole download, and the
+message names the camera (plain text). It ends with the clips in the cache, or with a
+message that says which recordings did not come and why. Stop ends the recording arriving
+at once; nothing of it is kept.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from console.client import BackendError, ErrorKind
+from console.client.errors import AnswerProblem, MalformedResponseError
 from console.gui.plain_text import plain_label, plain_tooltip, set_plain_text, set_plain_tooltip
 from console.gui.review.wall_time import from_qdatetime, size_text, to_qdatetime, wall_text
 from console.gui.session import Session
@@ -54,6 +58,8 @@ from console.wire.media import RecordingOut
 logger = logging.getLogger(__name__)
 
 MAX_CAMERA_MATCHES = 200
+# The bars count thousandths: byte counts can pass a QProgressBar's (32-bit) range.
+_BAR_STEPS = 1000
 _DATA = Qt.ItemDataRole.UserRole
 
 
@@ -135,8 +141,16 @@ class RecordingsPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Stop"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._cancel.set)
+        self.file_progress = QProgressBar()
+        self.file_progress.setObjectName("review_file_progress")
         self.progress = QProgressBar()
-        self.progress.setVisible(False)
+        self.progress.setObjectName("review_download_progress")
+        self.progress_rows = QWidget()
+        bars = QFormLayout(self.progress_rows)
+        bars.setContentsMargins(0, 0, 0, 0)
+        bars.addRow(self.tr("This recording:"), self.file_progress)
+        bars.addRow(self.tr("All:"), self.progress)
+        self.progress_rows.setVisible(False)
         self.message = plain_label(QLabel())
         self.message.setObjectName("review_recordings_message")
         self.message.setWordWrap(True)
@@ -156,7 +170,7 @@ class RecordingsPanel(QWidget):
         buttons.addWidget(self.download_button, 1)
         buttons.addWidget(self.cancel_button)
         rows.addLayout(buttons)
-        rows.addWidget(self.progress)
+        rows.addWidget(self.progress_rows)
         rows.addWidget(self.message)
 
     def _time_edit(self, moment: datetime) -> QDateTimeEdit:
@@ -326,9 +340,9 @@ class RecordingsPanel(QWidget):
         self._cancel.clear()
         self.download_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.progress.setVisible(True)
-        self.progress.setRange(0, max(1, sum(r.size for r in recordings)))
-        self.progress.setValue(0)
+        self.progress_rows.setVisible(True)
+        self._show_share(self.file_progress, 0, recordings[0].size)
+        self._show_share(self.progress, 0, sum(r.size for r in recordings))
         names = {r.camera_id: self._session.cameras.name(r.camera_id) for r in recordings}
         work = functools.partial(
             download_recordings,
@@ -355,23 +369,44 @@ class RecordingsPanel(QWidget):
             return
         if not self._busy:
             return
-        self.progress.setValue(progress.bytes_done)
-        if progress.current is not None:
-            self._say(
-                fill(
-                    self.tr("Downloading %1 of %2: %3 (%4)"),
-                    progress.done + 1,
-                    progress.total,
-                    self._session.cameras.name(progress.current.camera_id),
-                    size_text(progress.current.size),
-                )
+        self._show_share(self.progress, progress.bytes_done, progress.bytes_total)
+        current = progress.current
+        if current is None:
+            return
+        name = self._session.cameras.name(current.camera_id)
+        if progress.file_size is None:  # neither the answer nor the listing said how large
+            self.file_progress.setRange(0, 0)
+            text = fill(
+                self.tr("Downloading %1 of %2: %3, %4 so far"),
+                progress.done + 1,
+                progress.total,
+                name,
+                size_text(progress.file_bytes),
             )
+        else:
+            self._show_share(self.file_progress, progress.file_bytes, progress.file_size)
+            text = fill(
+                self.tr("Downloading %1 of %2: %3 (%4)"),
+                progress.done + 1,
+                progress.total,
+                name,
+                size_text(progress.file_size),
+            )
+        if text != self.message.text():
+            self._say(text)
+
+    def _show_share(self, bar: QProgressBar, part: int, whole: int) -> None:
+        """``part`` of ``whole`` bytes on ``bar``, in thousandths, sizes in its text."""
+        steps = min(_BAR_STEPS, _BAR_STEPS * part // whole) if whole > 0 else 0
+        bar.setRange(0, _BAR_STEPS)
+        bar.setValue(steps)
+        bar.setFormat(fill(self.tr("%1 of %2 (%p%)"), size_text(part), size_text(whole)))
 
     def _finish(self) -> None:
         self._busy = False
         self.download_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
+        self.progress_rows.setVisible(False)
 
     def _on_downloaded(self, outcome: DownloadOutcome) -> None:
         if not isValid(self):  # deleted with its window while the work ran
@@ -381,7 +416,8 @@ class RecordingsPanel(QWidget):
         if outcome.failures:
             first = outcome.failures[0]
             missing = len(outcome.failures) + len(outcome.skipped)
-            if first.server_away:
+            # A recording cut off halfway comes first when the server stops mid-file.
+            if outcome.server_away:
                 text = self.tr(
                     "The server could not be reached: %1 recordings were not downloaded. "
                     "What is already in the cache still plays."
@@ -430,6 +466,8 @@ class RecordingsPanel(QWidget):
                 return self.tr("the session has ended; sign in again")
             if error.kind in (ErrorKind.FORBIDDEN, ErrorKind.NOT_FOUND):
                 return self.tr("not available to you (or no longer on the server)")
+            if isinstance(error, MalformedResponseError) and error.problem is AnswerProblem.CUT_OFF:
+                return self.tr("the connection broke off before the recording ended")
             if error.kind is ErrorKind.MALFORMED_RESPONSE:
                 return self.tr("the file arrived damaged")
         if isinstance(error, OSError):
@@ -437,5 +475,5 @@ class RecordingsPanel(QWidget):
         return str(error)
 
     def close_panel(self) -> None:
-        """Stop a running download after the recording it is fetching."""
+        """Stop a running download (the recording arriving is left out whole)."""
         self._cancel.set()

@@ -50,7 +50,10 @@ class BookmarkDialog(QDialog):
             self.ui.sync_label,
             self.tr("Kept on this workstation and sent to the server through the outbox.")
             if will_sync
-            else self.tr("Kept on this workstation; sent to the server at the next sign-in.")
+            else self.tr(
+                "Kept on this workstation. No one is signed in: whoever signs in next sends "
+                "it, marked as made offline on this workstation."
+            )
             if clips
             else "",
         )

@@ -39,4 +39,6 @@ def size_text(size: int) -> str:
     """Bytes as an operator reads them (MB with one decimal, KB below that)."""
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
+    if size <= 0:
+        return "0 KB"
     return f"{max(1, size // 1024)} KB"

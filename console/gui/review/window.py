@@ -384,12 +384,14 @@ class ReviewWindow(QMainWindow):
             if tile.player is not None:
                 self._describe(tile.player.info.path)
         self.bookmarking.catch_up()
+        self.bookmarking.data_ready()
         self.recorder.record([])
         self.search_panel.search(local_only=True)
 
     def _on_data_failed(self, error: BaseException) -> None:
         self._opening_data = False
         logger.error("review: the bookmarks file or the cache could not be opened: %s", error)
+        self.bookmarking.data_failed(str(error))
         self.statusBar().showMessage(
             fill(self.tr("Bookmarks and the offline cache are not available: %1"), str(error))
         )
@@ -579,7 +581,7 @@ class ReviewWindow(QMainWindow):
         self, at: datetime, note: str, path: Path, incident_id: str | None = None
     ) -> None:
         """Keep a bookmark on the open clip ``path`` at ``at`` (on its camera when the clip
-        says which, else on the file)."""
+        says which, else on the file). A clip not catalogued yet is looked up first."""
         clip = self._clips_by_path.get(path)
         camera_id = clip.camera_id if clip is not None else None
         self.bookmarking.add(at, note, camera_id=camera_id, file_path=path, incident_id=incident_id)
@@ -592,7 +594,10 @@ class ReviewWindow(QMainWindow):
         elif self.bookmarking.online:
             text = self.tr("Bookmark kept; it goes to the server through the outbox")
         else:
-            text = self.tr("Bookmark kept; it goes to the server at the next sign-in")
+            text = self.tr(
+                "Bookmark kept; it goes to the server at the next sign-in, marked as made "
+                "offline on this workstation"
+            )
         self.statusBar().showMessage(text)
         self.refresh_bookmarks()
         self.search_panel.search(local_only=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import AwareDatetime
@@ -11,12 +13,19 @@ from console.server.api.deps import CallerDep, IdempotencyKey, PathId, QueryId, 
 from console.server.api.errors import documented
 from console.server.db.tables import BookmarkRow
 from console.server.services import bookmarks
-from console.wire.bookmarks import BookmarkIn, BookmarkOut
+from console.wire.bookmarks import BookmarkIn, BookmarkOut, MadeOfflineOut
 
 router = APIRouter(tags=["bookmarks"])
 
 
-def bookmark_out(row: BookmarkRow) -> BookmarkOut:
+def bookmark_out(row: BookmarkRow, offline: bookmarks.MadeOffline | None = None) -> BookmarkOut:
+    made_offline = (
+        None
+        if offline is None
+        else MadeOfflineOut(
+            workstation=offline.workstation, account=offline.account, made_at=offline.made_at
+        )
+    )
     return BookmarkOut(
         id=row.id,
         camera_id=row.camera_id,
@@ -25,6 +34,7 @@ def bookmark_out(row: BookmarkRow) -> BookmarkOut:
         incident_id=row.incident_id,
         author_id=row.author_id,
         created_at=row.created_at,
+        made_offline=made_offline,
     )
 
 
@@ -42,13 +52,24 @@ def create_bookmark(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Bookmark a wall-clock moment of a visible camera (404 otherwise), optionally linked
-    to a readable incident (422 ``incident_id`` otherwise). Audited as ``bookmark.create``."""
+    to a readable incident (422 ``incident_id`` otherwise). Audited as ``bookmark.create``.
+    ``made_offline`` says the bookmark was made on a workstation with no one signed in: the
+    caller sends it (and is its ``author_id``), and the audit record says where it was made."""
+    offline = body.made_offline
     new = bookmarks.NewBookmark(
-        camera_id=body.camera_id, at=body.at, note=body.note, incident_id=body.incident_id
+        camera_id=body.camera_id,
+        at=body.at,
+        note=body.note,
+        incident_id=body.incident_id,
+        made_offline=None
+        if offline is None
+        else bookmarks.MadeOffline(
+            offline.workstation, offline.account, offline.made_at.astimezone(UTC)
+        ),
     )
 
     def work(session: Session) -> tuple[int, BookmarkOut]:
-        return 201, bookmark_out(bookmarks.create(session, caller, new))
+        return 201, bookmark_out(bookmarks.create(session, caller, new), new.made_offline)
 
     return write(state, caller, idempotency_key, request, body.model_dump_json(), work)
 
@@ -77,7 +98,8 @@ def list_bookmarks(
             until=until,
             incident_id=incident_id,
         )
-        return [bookmark_out(r) for r in rows]
+        offline = bookmarks.made_offline(session, [r.id for r in rows])
+        return [bookmark_out(r, offline.get(r.id)) for r in rows]
 
 
 @router.delete(
@@ -96,6 +118,7 @@ def delete_bookmark(
     was removed. Audited as ``bookmark.delete``."""
 
     def work(session: Session) -> tuple[int, BookmarkOut]:
-        return 200, bookmark_out(bookmarks.delete(session, caller, bookmark_id))
+        offline = bookmarks.made_offline(session, [bookmark_id]).get(bookmark_id)
+        return 200, bookmark_out(bookmarks.delete(session, caller, bookmark_id), offline)
 
     return write(state, caller, idempotency_key, request, "", work)

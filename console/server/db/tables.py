@@ -382,6 +382,17 @@ class BookmarkRow(Base):
     __table_args__ = (Index("ix_bookmarks_camera_at", "camera_id", "at"),)
 
 
+class BookmarkMadeOfflineRow(Base):
+    """Where a bookmark was made with no one signed in (its own table, so that databases
+    made before it gain it without changing ``bookmarks``)."""
+
+    __tablename__ = "bookmark_made_offline"
+    bookmark_id: Mapped[str] = mapped_column(ForeignKey("bookmarks.id"), primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(200))
+    account: Mapped[str] = mapped_column(String(200))
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class WorkstationKeyRow(Base):
     """A workstation's Ed25519 public key, which signs the evidence exported there."""
 

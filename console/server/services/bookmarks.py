@@ -3,6 +3,10 @@
 A bookmark is readable by whoever may see its camera (anything else answers 404, as the
 camera does). Linking one to an incident needs the incident to be readable too. Its author,
 a supervisor or an administrator may remove it.
+
+A bookmark made on a workstation with no one signed in arrives with where and when it was
+made (``MadeOffline``); its author is then the officer who sent it, and the audit record
+says it was made offline.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.domain.model import Role
-from console.server.db.tables import BookmarkRow, CameraRow
+from console.server.db.tables import BookmarkMadeOfflineRow, BookmarkRow, CameraRow
 from console.server.services import audit, incidents
 from console.server.services.caller import Caller
 from console.server.services.cameras import camera_row, visible_clause
@@ -25,11 +29,19 @@ MAX_LISTED = 1000
 
 
 @dataclass(frozen=True, slots=True)
+class MadeOffline:
+    workstation: str
+    account: str
+    made_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class NewBookmark:
     camera_id: str
     at: datetime
     note: str
     incident_id: str | None = None
+    made_offline: MadeOffline | None = None
 
 
 def create(session: Session, caller: Caller, new: NewBookmark) -> BookmarkRow:
@@ -50,15 +62,37 @@ def create(session: Session, caller: Caller, new: NewBookmark) -> BookmarkRow:
         created_at=utcnow(),
     )
     session.add(row)
+    detail: dict[str, object] = {"camera_id": row.camera_id, "incident_id": row.incident_id}
+    offline = new.made_offline
+    if offline is not None:
+        session.flush()  # the bookmark first: its offline record refers to it
+        session.add(
+            BookmarkMadeOfflineRow(
+                bookmark_id=row.id,
+                workstation=offline.workstation,
+                account=offline.account,
+                made_at=offline.made_at,
+            )
+        )
+        detail["made_offline"] = {
+            "workstation": offline.workstation,
+            "account": offline.account,
+            "made_at": offline.made_at.isoformat(),
+        }
     audit.record(
-        session,
-        caller,
-        "bookmark.create",
-        entity_type="bookmark",
-        entity_id=row.id,
-        detail={"camera_id": row.camera_id, "incident_id": row.incident_id},
+        session, caller, "bookmark.create", entity_type="bookmark", entity_id=row.id, detail=detail
     )
     return row
+
+
+def made_offline(session: Session, bookmark_ids: list[str]) -> dict[str, MadeOffline]:
+    """Where each of ``bookmark_ids`` made offline was made (the others are not named)."""
+    if not bookmark_ids:
+        return {}
+    rows = session.scalars(
+        select(BookmarkMadeOfflineRow).where(BookmarkMadeOfflineRow.bookmark_id.in_(bookmark_ids))
+    )
+    return {r.bookmark_id: MadeOffline(r.workstation, r.account, r.made_at) for r in rows}
 
 
 def list_bookmarks(
@@ -107,5 +141,9 @@ def delete(session: Session, caller: Caller, bookmark_id: str) -> BookmarkRow:
         entity_id=row.id,
         detail={"camera_id": row.camera_id, "at": row.at.isoformat(), "note": row.note},
     )
+    offline = session.get(BookmarkMadeOfflineRow, row.id)
+    if offline is not None:
+        session.delete(offline)
+        session.flush()
     session.delete(row)
     return row
