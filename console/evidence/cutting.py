@@ -6,6 +6,10 @@ copied bit for bit; only the partial groups at its two edges are decoded and enc
 The pieces are joined by ffmpeg's concat demuxer in one stream-copy pass, which carries each
 piece's parameter sets in band, so the joined file decodes as one stream.
 
+In a stream that never reorders frames (no B-frames, as the recorders write) a frame refers
+only to frames before it, so the partial group at the end decodes on its own: the in-process
+cut (``remux``) copies it too and encodes only the partial group at the start again.
+
 Only the video stream is kept: the recorded clips have no sound.
 """
 
@@ -149,8 +153,16 @@ def _layout_near(path: Path, start_s: float, end_s: float) -> VideoLayout | None
         )
 
 
-def plan_cut(layout: VideoLayout, start_s: float, end_s: float) -> CutPlan:
-    """The pieces of a cut from ``start_s`` to ``end_s`` (seconds from the file's start)."""
+def plan_cut(
+    layout: VideoLayout, start_s: float, end_s: float, *, tail_copies: bool = False
+) -> CutPlan:
+    """The pieces of a cut from ``start_s`` to ``end_s`` (seconds from the file's start).
+
+    ``tail_copies``: the stream never reorders frames (each frame refers only to frames
+    before it), so the frames from the last keyframe to the end decode without the rest of
+    their group and are copied as they are; only the partial group at the start is encoded
+    again. Without it both partial groups are.
+    """
     start_s = max(0.0, start_s)
     end_s = min(layout.duration_s, end_s)
     if end_s - start_s < layout.frame_s / 2:
@@ -159,6 +171,15 @@ def plan_cut(layout: VideoLayout, start_s: float, end_s: float) -> CutPlan:
     slack = layout.frame_s / 2
     keys = layout.keyframes
     first = bisect.bisect_left(keys, start_s - slack)
+    if tail_copies:
+        if first >= len(keys) or keys[first] >= end_s - slack:
+            return CutPlan(start_s, end_s, None, None)
+        if abs(keys[first] - start_s) <= slack:
+            start_s = keys[first]
+        near_end = bisect.bisect_right(keys, end_s + slack) - 1
+        if abs(keys[near_end] - end_s) <= slack:
+            end_s = keys[near_end]
+        return CutPlan(start_s, end_s, keys[first], end_s)
     last = bisect.bisect_right(keys, end_s + slack) - 1
     if first >= len(keys) or last < first or keys[last] <= keys[first]:
         return CutPlan(start_s, end_s, None, None)
@@ -200,6 +221,30 @@ def _encode_piece(source: Path, span: tuple[float, float], layout: VideoLayout, 
     )  # fmt: skip
 
 
+def _decode_time_s(source: Path, layout: VideoLayout, at_s: float) -> float:
+    """When the keyframe at ``at_s`` is decoded, in the file's own seconds: the packets decoded
+    before it are the frames before it (closed groups). Its picture time when unknown."""
+    picture = layout.origin_s + at_s
+    slack = layout.frame_s / 2
+    try:
+        with av.open(str(source)) as container:
+            stream = container.streams.video[0]
+            base = stream.time_base
+            if base is None:
+                return picture
+            container.seek(round(picture / base), stream=stream, backward=True)
+            for packet in container.demux(stream):
+                if packet.pts is None or packet.dts is None:
+                    continue
+                if packet.is_keyframe and abs(float(packet.pts * base) - picture) <= slack:
+                    return min(picture, float(packet.dts * base))
+                if float(packet.dts * base) > picture + 1.0:
+                    break
+    except (av.FFmpegError, OSError):
+        pass
+    return picture
+
+
 def _concat_line(path: Path) -> str:
     text = str(path.resolve()).replace("'", "'\\''")
     return f"file '{text}'"
@@ -235,15 +280,18 @@ def cut_range(
 
     ``creation_time`` is written into the file's metadata (the wall-clock time of its first
     frame), so a player or the review catalogue can tell when it was recorded. The file is
-    written under a temporary name and renamed into place only when complete.
+    written under a temporary name and renamed into place only when complete. Returns the
+    plan carried out: the in-process cut copies the partial group at the end too (it refuses
+    a stream that reorders frames, which then goes the concat way with both edges encoded).
     """
     source = Path(source)
     out = Path(out)
     layout = layout or read_layout(source)
-    plan = plan_cut(layout, start_s, end_s)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if _cut_in_process(source, out, plan, layout, creation_time):
-        return plan
+    quick = plan_cut(layout, start_s, end_s, tail_copies=True)
+    if _cut_in_process(source, out, quick, layout, creation_time):
+        return quick
+    plan = plan_cut(layout, start_s, end_s)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".cut-") as scratch:
         folder = Path(scratch)
         lines: list[str] = []
@@ -252,10 +300,15 @@ def cut_range(
             jobs.append((plan.head, folder / "head.mp4"))
             lines.append(_concat_line(folder / "head.mp4"))
         if plan.copy_from_s is not None and plan.copy_to_s is not None:
+            # concat ends a file at the first packet *decoded* at or after its outpoint, so the
+            # outpoint is the decode time of the keyframe ending the copy (earlier than its
+            # picture time when frames are reordered); the duration keeps the next piece's
+            # place on the picture clock.
             lines += [
                 _concat_line(source),
                 f"inpoint {layout.origin_s + plan.copy_from_s:.6f}",
-                f"outpoint {layout.origin_s + plan.copy_to_s:.6f}",
+                f"outpoint {_decode_time_s(source, layout, plan.copy_to_s):.6f}",
+                f"duration {plan.copy_to_s - plan.copy_from_s:.6f}",
             ]
         if plan.tail is not None:
             jobs.append((plan.tail, folder / "tail.mp4"))

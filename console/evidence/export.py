@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -123,37 +124,32 @@ def export_evidence(
     (folder / CLIPS_FOLDER).mkdir()
 
     written: list[Path] = []
+    digests: dict[Path, str] = {}
     clip_records = []
     taken: set[str] = set()
-    for clip in clips:
-        start_s = (clip.start - clip.clip_start).total_seconds()
-        end_s = (clip.end - clip.clip_start).total_seconds()
-        layout = read_layout(Path(clip.path), around=(start_s, end_s))
-        if end_s <= 0 or start_s >= layout.duration_s:
-            raise ExportError(f"{Path(clip.path).name}: the range lies outside the recording")
-        name = f"{_safe(clip.camera_id)}_{clip.start.astimezone(UTC):%Y%m%dT%H%M%S}Z"
-        while name in taken:
-            name += "_"
-        taken.add(name)
-        target = folder / CLIPS_FOLDER / f"{name}.mp4"
-        plan = plan_cut(layout, start_s, end_s)
-        first = clip.clip_start + timedelta(seconds=plan.start_s)
-        last = clip.clip_start + timedelta(seconds=plan.end_s)
-        cut_range(Path(clip.path), target, start_s, end_s, layout=layout, creation_time=first)
-        written.append(target)
-        written.append(_write_sidecar(target, clip, first, last, camera_names, incident_id))
-        clip_records.append(
-            {
-                "file": target.relative_to(folder).as_posix(),
-                "camera_id": clip.camera_id,
-                "camera_name": camera_names.get(clip.camera_id, ""),
-                "start": iso(first),
-                "end": iso(last),
-                "source_name": Path(clip.path).name,
-                "source_sha256": sha256_file(Path(clip.path)),
-                "reencoded_s": _reencoded_seconds(plan),
-            }
-        )
+    # Each source is hashed whole on a side thread while the cuts run (hashlib and the file
+    # reads let go of the GIL): in line, a long recording's read would add to every export.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidence-source-sha256") as pool:
+        hashing = {Path(c.path): pool.submit(sha256_file, Path(c.path)) for c in clips}
+        try:
+            for clip in clips:
+                name = f"{_safe(clip.camera_id)}_{clip.start.astimezone(UTC):%Y%m%dT%H%M%S}Z"
+                while name in taken:
+                    name += "_"
+                taken.add(name)
+                target = folder / CLIPS_FOLDER / f"{name}.mp4"
+                record, digests[target], side = _export_clip(
+                    clip, target, camera_names, incident_id
+                )
+                record["file"] = target.relative_to(folder).as_posix()
+                clip_records.append(record)
+                written += [target, side]
+        except BaseException:
+            for pending in hashing.values():
+                pending.cancel()
+            raise
+        for record, clip in zip(clip_records, clips, strict=True):
+            record["source_sha256"] = hashing[Path(clip.path)].result()
 
     public = signer.public_key_bytes()
     manifest = {
@@ -171,7 +167,7 @@ def export_evidence(
             for camera_id in sorted({c.camera_id for c in clips})
         ],
         "clips": clip_records,
-        "files": [file_entry(folder, path).as_json() for path in written],
+        "files": [file_entry(folder, path, digests.get(path)).as_json() for path in written],
         "public_key": {
             "algorithm": SIGNATURE_ALGORITHM,
             "key": base64.b64encode(public).decode("ascii"),
@@ -199,6 +195,43 @@ def export_evidence(
     )
 
 
+def _export_clip(
+    clip: ClipRange, target: Path, camera_names: dict[str, str], incident_id: str | None
+) -> tuple[dict[str, str], str, Path]:
+    """Cut ``clip`` into ``target`` and write its sidecar: (the clip's manifest record without
+    its file and source digest, the cut's SHA-256, the sidecar's path)."""
+    source = Path(clip.path)
+    start_s = (clip.start - clip.clip_start).total_seconds()
+    end_s = (clip.end - clip.clip_start).total_seconds()
+    layout = read_layout(source, around=(start_s, end_s))
+    if end_s <= 0 or start_s >= layout.duration_s:
+        raise ExportError(f"{source.name}: the range lies outside the recording")
+    begins = plan_cut(layout, start_s, end_s, tail_copies=True).start_s
+    plan = cut_range(
+        source,
+        target,
+        start_s,
+        end_s,
+        layout=layout,
+        creation_time=clip.clip_start + timedelta(seconds=begins),
+    )
+    first = clip.clip_start + timedelta(seconds=plan.start_s)
+    last = clip.clip_start + timedelta(seconds=plan.end_s)
+    # Hashed once, just written (still in the page cache): the sidecar and the manifest both
+    # name this digest.
+    digest = sha256_file(target)
+    side = _write_sidecar(target, digest, clip, first, last, camera_names, incident_id)
+    record = {
+        "camera_id": clip.camera_id,
+        "camera_name": camera_names.get(clip.camera_id, ""),
+        "start": iso(first),
+        "end": iso(last),
+        "source_name": source.name,
+        "reencoded_s": _reencoded_seconds(plan),
+    }
+    return record, digest, side
+
+
 # The review window reads this beside a clip to place it on the wall clock exactly (an MP4's
 # creation_time holds whole seconds only). Same fields as console.review's clip sidecar.
 SIDECAR_SUFFIX = ".tianmu.json"
@@ -206,6 +239,7 @@ SIDECAR_SUFFIX = ".tianmu.json"
 
 def _write_sidecar(
     target: Path,
+    sha256: str,
     clip: ClipRange,
     first: datetime,
     last: datetime,
@@ -219,7 +253,7 @@ def _write_sidecar(
         "camera_id": clip.camera_id,
         "camera_name": camera_names.get(clip.camera_id) or None,
         "recording_id": None,
-        "sha256": sha256_file(target),
+        "sha256": sha256,
         "incident_id": incident_id,
     }
     side.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")

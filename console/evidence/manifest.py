@@ -30,9 +30,13 @@ def canonical(value: Any) -> bytes:
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
+    # One buffer filled again and again: no new megabyte object (and its page faults) per
+    # block, which shows on a long recording.
+    block = bytearray(1 << 20)
+    view = memoryview(block)
+    with open(path, "rb", buffering=0) as stream:
+        while count := stream.readinto(block):
+            digest.update(view[:count])
     return digest.hexdigest()
 
 
@@ -48,9 +52,12 @@ class FileEntry:
         return {"path": self.path, "sha256": self.sha256, "size": self.size}
 
 
-def file_entry(folder: Path, path: Path) -> FileEntry:
+def file_entry(folder: Path, path: Path, sha256: str | None = None) -> FileEntry:
+    """``path``'s entry; ``sha256`` is its digest when already taken (else it is read now)."""
     return FileEntry(
-        path=path.relative_to(folder).as_posix(), sha256=sha256_file(path), size=path.stat().st_size
+        path=path.relative_to(folder).as_posix(),
+        sha256=sha256 or sha256_file(path),
+        size=path.stat().st_size,
     )
 
 

@@ -1,12 +1,13 @@
 """The in-process cut of an H.264 file with an ``avcC`` header (MP4, MKV): no ffmpeg process.
 
-Same result as the concat path in ``cutting``, without starting three ffmpeg processes (their
-start-up dominates a short export): the partial groups at the edges are decoded and encoded
-again with libx264 through PyAV, the whole groups between them are copied packet by packet, and
-everything is written into one MP4 stream. Each piece carries its own parameter sets in band
-(the encoder's before the head and the tail, the source's before the copied middle), so a
-decoder switches at the seams. Any surprise (B-frames, another codec, timestamps going
-backwards) raises ``NotSuitable`` and the caller falls back to the concat path.
+Same frames as the concat path in ``cutting``, without starting three ffmpeg processes (their
+start-up dominates a short export): the partial groups the plan names are decoded and encoded
+again with libx264 through PyAV, the rest is copied packet by packet, and everything is written
+into one MP4 stream. Each piece carries its own parameter sets in band (the encoder's before an
+encoded piece, the source's before the copied one), so a decoder switches at the seams. Any
+surprise (B-frames, another codec, timestamps going backwards) raises ``NotSuitable`` and the
+caller falls back to the concat path; the copy's B-frame check is what makes copying a partial
+group at the end safe (see ``plan_cut``'s ``tail_copies``).
 """
 
 from __future__ import annotations
@@ -165,19 +166,21 @@ def cut_in_process(
                 encode_span(plan.head)
             if plan.copy_from_s is not None and plan.copy_to_s is not None:
                 copy_from, copy_to = ticks(plan.copy_from_s), ticks(plan.copy_to_s)
+                lowest, beyond = copy_from - slack, copy_to - slack
                 container.seek(copy_from, stream=stream, backward=True)
                 first = True
+                mux = output.mux_one
                 packet: Any
+                # The hot loop of a long export (a packet per frame): the copied packets keep
+                # their time base and duration from the source; only their times move.
                 for packet in container.demux(stream):
-                    if packet.pts is None or packet.dts is None:
+                    pts, dts = packet.pts, packet.dts
+                    if pts is None or dts is None or pts < lowest:
                         continue
-                    if packet.pts < copy_from - slack:
-                        continue
-                    if packet.pts >= copy_to - slack:
+                    if pts >= beyond:
                         break
-                    if packet.pts != packet.dts:
+                    if pts != dts:
                         raise NotSuitable("B-frames")
-                    pts = packet.pts
                     if first:
                         if not packet.is_keyframe:
                             raise NotSuitable("the copy does not start on a keyframe")
@@ -185,6 +188,13 @@ def cut_in_process(
                         packet = av.Packet(data)
                         packet.is_keyframe = True
                         first = False
-                    write(packet, pts, pts)
+                        write(packet, pts, pts)
+                        continue
+                    if dts <= last_dts[0]:
+                        raise NotSuitable("timestamps go backwards")
+                    last_dts[0] = dts
+                    packet.pts = packet.dts = pts - start
+                    packet.stream = target
+                    mux(packet)
             if plan.tail is not None:
                 encode_span(plan.tail)
