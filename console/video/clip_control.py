@@ -12,6 +12,10 @@ playing, that point advanced by the rate from the first new picture after it res
 ``shown_ms`` counts pictures instead, for telling how far a playing clip really got (the
 synchronised review corrects drift with it).
 
+libvlc takes a pause, a resume or a seek on its own thread a little later (tens of ms on a
+busy machine), so what a paused player shows right after a command is not yet the answer:
+``at_rest`` says when it is (every command has run, the sought picture has come).
+
 libvlc must not be paused or sought while a file starts: a pause that arrives between its
 first and second picture leaves a player that, paused, never shows a sought picture again
 (measured: one start in three when the pause came then; the seek is done, ``get_time`` says
@@ -62,6 +66,8 @@ _AFTER_PAUSE_S = 0.05
 _SEEK_LOST_AFTER_S = 0.15
 # A sought picture not new by then was the one shown already (a lost seek was asked again).
 _SOUGHT_SHOWN_BY_S = 0.4
+# How long libvlc may take to resume (see ``_resume``).
+_RESUME_TAKES_S = 0.3
 _READ_AHEAD_MS = 1000.0
 
 
@@ -120,6 +126,12 @@ class ClipPlayer:
         # libvlc's demuxer reached the end of the file: it neither seeks nor plays again
         # (measured), so the next seek or play opens the file afresh.
         self._spent = False
+        # Commands handed to the command thread, and the last of them it has run (they run in
+        # order); when (monotonic s) and at which picture count it last asked for a picture.
+        self._asked = 0
+        self._done = 0
+        self._commanded: object = None  # the controller they went to (a wedged one runs none)
+        self._last_seek: tuple[float, int] | None = None
 
     # ------------------------------------------------------------------ facts
 
@@ -146,6 +158,27 @@ class ClipPlayer:
             return anchor.ms
         now = self._clock() if now is None else now
         return min(self.length_ms, anchor.ms + (now - anchor.since) * 1000.0 * self._rate)
+
+    @property
+    def busy(self) -> bool:
+        """Commands given to libvlc have not all run yet (its command thread is behind)."""
+        return self._done != self._asked and self.source.controller is self._commanded
+
+    @property
+    def at_rest(self) -> bool:
+        """Paused and showing the picture it was put on: every command has reached libvlc,
+        the picture last asked for has come (or, none new by ``_SOUGHT_SHOWN_BY_S``, was the
+        one shown), and the confirming seek is done. What a paused clip shows before that may
+        be a picture decoded before the pause."""
+        if self.state is not ClipState.READY or self._playing or not self._live:
+            return False
+        if self._confirm_at is not None or self.busy:
+            return False
+        last = self._last_seek
+        if last is None:
+            return True
+        at, counter = last
+        return self.source.frame_counter != counter or self._clock() - at > _SOUGHT_SHOWN_BY_S
 
     def shown_ms(self) -> float | None:
         """The file offset of the picture shown, counted in pictures since the clip began to
@@ -183,16 +216,19 @@ class ClipPlayer:
             self._rate_set_paused = False
             after = anchor.ms + self.frame_ms
             self._anchor = self._sought(after)
-            self._call(
-                "resume", lambda player: (player.set_time(self._aim(after)), player.set_pause(0))
-            )
+
+            def resume_after(player: vlc.MediaPlayer) -> None:
+                self._set_time(player, after)
+                self._resume(player)
+
+            self._call("resume", resume_after)
             return
         if anchor.since is not None or (anchor.sought and self._sought_shown()):
             # Paused on a picture shown: the first new one is the next.
             anchor = _Anchor(anchor.ms, None, self.source.frame_counter, lost=self._lost())
         self._anchor = anchor
         if self._live:
-            self._call("resume", lambda player: player.set_pause(0))
+            self._call("resume", self._resume)
 
     def pause(self, at_ms: float | None = None) -> None:
         """Stop on the picture shown, or on ``at_ms`` (sought exactly, so that the picture,
@@ -228,7 +264,7 @@ class ClipPlayer:
             self._reopen(at)
             return
         if self._live:
-            self._call("seek", lambda player: player.set_time(self._aim(at)))
+            self._call("seek", lambda player: self._set_time(player, at))
 
     def step(self, frames: int) -> None:
         """Frame steps (forward when positive); pauses first."""
@@ -267,7 +303,7 @@ class ClipPlayer:
         def hold(player: vlc.MediaPlayer) -> None:
             player.set_pause(1)
             time.sleep(seconds)
-            player.set_pause(0)
+            self._resume(player)
 
         self._call("delay", hold)
 
@@ -328,10 +364,13 @@ class ClipPlayer:
         """Whether the picture the anchor was sought to has been shown: a new picture came
         since, or none would come (it was the one shown; a lost seek is asked again by then)."""
         anchor = self._anchor
-        return (
-            self.source.frame_counter != anchor.counter
-            or self._clock() - anchor.placed > _SOUGHT_SHOWN_BY_S
-        )
+        if self.source.frame_counter != anchor.counter:
+            return True
+        if self.busy:
+            return False  # not even asked of libvlc yet (its command thread is behind)
+        last = self._last_seek
+        asked = anchor.placed if last is None else max(anchor.placed, last[0])
+        return self._clock() - asked > _SOUGHT_SHOWN_BY_S
 
     @property
     def _live(self) -> bool:
@@ -349,7 +388,7 @@ class ClipPlayer:
         def settle(player: vlc.MediaPlayer) -> None:
             player.set_rate(rate)  # a new run keeps the player's last rate: say it anyway
             if playing:
-                player.set_time(self._aim(at))
+                self._set_time(player, at)
             else:
                 self._pause_then_seek(player, at)
 
@@ -424,7 +463,23 @@ class ClipPlayer:
         while player.get_state() != vlc.State.Paused and time.monotonic() < deadline:
             time.sleep(0.002)
         time.sleep(_AFTER_PAUSE_S)
+        self._set_time(player, at)
+
+    def _set_time(self, player: vlc.MediaPlayer, at: float) -> None:
+        """On the controller's thread: ask for the picture at ``at``, noting when."""
         player.set_time(self._aim(at))
+        self._last_seek = (self._clock(), self.source.frame_counter)
+
+    def _resume(self, player: vlc.MediaPlayer) -> None:
+        """On the controller's thread: resume, and wait until libvlc has (its state says
+        Playing). libvlc takes a pause or a resume on its own thread a little later; the
+        state read right after a resume can still say Paused, and a pause that followed
+        would take that for its own and seek too soon (the seek is then lost, see
+        ``_pause_then_seek``): a pause right after a hold (``delay``) or a resume."""
+        player.set_pause(0)
+        deadline = time.monotonic() + _RESUME_TAKES_S
+        while player.get_state() == vlc.State.Paused and time.monotonic() < deadline:
+            time.sleep(0.002)
 
     def _aim(self, frame_at: float) -> int:
         """What to ask libvlc for to show the frame at ``frame_at`` ms: it shows the last
@@ -437,5 +492,16 @@ class ClipPlayer:
 
     def _call(self, label: str, function: Callable[[vlc.MediaPlayer], object]) -> None:
         controller = self.source.controller
-        if controller is not None:
-            controller.call(label, function)
+        if controller is None:
+            return
+        self._asked += 1
+        ticket = self._asked
+        self._commanded = controller
+
+        def run(player: vlc.MediaPlayer) -> None:
+            try:
+                function(player)
+            finally:
+                self._done = ticket
+
+        controller.call(label, run)

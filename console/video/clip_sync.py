@@ -13,11 +13,14 @@ them): the earliest moment a clip showed the picture of wall time *w*, less *w*,
 that clip runs, to a few ms. A clip running more than half a frame ahead of the latest one
 is held back by the difference (``ClipPlayer.delay``: libvlc's clock moves on by exactly
 the time it was paused), which puts its picture changes on the same instants; a clip more
-than three frames behind, twice in a row, is sought ahead of the others and then held back.
+than three frames behind for two seconds (longer than libvlc takes to report the pictures it
+dropped, which its count misses until then) is sought ahead of the others and then held back.
 (Nudging speeds instead was tried: libvlc's rate changes upset its picture timing more than
 they corrected.) A clip whose recording begins while the group plays is started a few frames
 early for the same reason: ahead, it can be held back to the frame. A pause seeks every clip
-to the same frame, so a paused group is exactly in step.
+to the same frame, so a paused group is exactly in step once it is ``at_rest`` (every clip
+shows the picture it was sought to; before that a clip can still show a picture decoded
+before the pause).
 """
 
 from __future__ import annotations
@@ -31,8 +34,11 @@ from console.video.clip_control import ClipPlayer, ClipState
 
 #: How often drift is looked at (s).
 CHECK_INTERVAL_S = 0.25
-# A clip this many frames away from the others is put back in step.
+# A clip this many frames away from the others, at this many checks in a row (2 s: longer
+# than libvlc takes to report pictures it dropped, which the count misses until then), is put
+# back in step.
 _OFF_BY_FRAMES = 3
+_OFF_CHECKS = 8
 # What a seek of a playing clip takes before its picture moves again (measured: 40-100 ms),
 # and a frame more, so that it lands ahead and can be held back to the frame.
 _SEEK_LEAD_MS = 120.0
@@ -90,6 +96,16 @@ class ClipGroup:
     @property
     def frame_ms(self) -> float:
         return min((clip.frame_ms for clip in self.clips), default=40.0)
+
+    @property
+    def at_rest(self) -> bool:
+        """Paused, and every clip shows the picture it was put on (``ClipPlayer.at_rest``):
+        a snapshot or an export now shows the frame the clock says. Right after a pause,
+        seek or step a clip can still show a picture decoded before it."""
+        if self._playing:
+            return False
+        working = [clip for clip in self.clips if clip.state is not ClipState.FAILED]
+        return bool(working) and all(clip.at_rest for clip in working)
 
     def now(self, at: float | None = None) -> datetime | None:
         """The group's wall-clock time."""
@@ -275,9 +291,11 @@ class ClipGroup:
             if abs(off) <= limit:
                 self._behind.pop(key, None)
                 continue
-            # Twice in a row, so that a picture caught mid-change does not count.
+            # Counted pictures are off by those libvlc dropped until it says so (a second or
+            # so), and by a picture caught mid-change: only a lasting gap counts (a clip wrongly
+            # found behind would be sought frames ahead of the others).
             self._behind[key] = self._behind.get(key, 0) + 1
-            if self._behind[key] >= 2:
+            if self._behind[key] >= _OFF_CHECKS:
                 del self._behind[key]
                 clip.seek(clip.position_ms(now) - off + _SEEK_LEAD_MS * self._rate)
                 self._forget(clip)

@@ -18,13 +18,29 @@ SMALL = (320, 180)
 
 def shown_picture(source: VideoSource) -> np.ndarray | None:
     """The source's current picture, shrunk to ``SMALL`` grey levels."""
-    with source.hold_frame() as frame:
-        if frame is None:
-            return None
-        raw = np.frombuffer(frame.data, dtype=np.uint8, count=frame.height * frame.stride)
-        pixels = raw.reshape(frame.height, frame.stride // 4, 4)[:, : frame.width, :3]
-        # B, G, R weighed as ffmpeg's grey conversion weighs them (BT.601 luma).
-        grey = pixels.astype(np.float32) @ np.array([0.114, 0.587, 0.299], dtype=np.float32)
+    return shown_pictures([source])[0]
+
+
+def shown_pictures(sources: list[VideoSource]) -> list[np.ndarray | None]:
+    """The sources' current pictures, all copied first (within a millisecond or so of each
+    other, however busy the machine: shrinking one takes longer than a frame lasts there),
+    then shrunk like ``shown_picture``."""
+    copies: list[tuple[np.ndarray, int, int, int] | None] = []
+    for source in sources:
+        with source.hold_frame() as frame:
+            if frame is None:
+                copies.append(None)
+                continue
+            count = frame.height * frame.stride
+            raw = np.frombuffer(frame.data, dtype=np.uint8, count=count).copy()
+            copies.append((raw, frame.width, frame.height, frame.stride))
+    return [None if copy is None else _small_grey(*copy) for copy in copies]
+
+
+def _small_grey(raw: np.ndarray, width: int, height: int, stride: int) -> np.ndarray:
+    pixels = raw.reshape(height, stride // 4, 4)[:, :width, :3]
+    # B, G, R weighed as ffmpeg's grey conversion weighs them (BT.601 luma).
+    grey = pixels.astype(np.float32) @ np.array([0.114, 0.587, 0.299], dtype=np.float32)
     rows = np.linspace(0, grey.shape[0], SMALL[1] + 1).astype(int)
     cols = np.linspace(0, grey.shape[1], SMALL[0] + 1).astype(int)
     sums = np.add.reduceat(np.add.reduceat(grey, rows[:-1], axis=0), cols[:-1], axis=1)

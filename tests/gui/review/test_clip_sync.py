@@ -5,17 +5,21 @@ Which frame each shows is read from the pictures themselves (see ``frame_match``
 from __future__ import annotations
 
 import statistics
+import time
 from datetime import datetime, timedelta
 
 import numpy as np
 import pytest
 
 from console.video.clip_sync import ClipGroup
-from tests.gui.review.frame_match import shown_picture, which_frame
+from tests.gui.review.frame_match import shown_pictures, wait_until, which_frame
 from tests.gui.review.players import clip_players, ready, run_for
 from tests.gui.review.recorded import DISTINCT, START, recorded
 
 FRAME_MS = 40.0
+# How long a paused group may take to show what it was put on (a seek takes 20-150 ms; on a
+# busy machine libvlc's command threads can be far behind).
+SETTLE_S = 5.0
 
 
 Look = tuple[datetime, list[np.ndarray]]
@@ -23,7 +27,7 @@ Look = tuple[datetime, list[np.ndarray]]
 
 def _look(group: ClipGroup) -> Look:
     """The pictures every clip shows, all taken at one moment, and the group's time then."""
-    pictures = [shown_picture(clip.source) for clip in group.clips]
+    pictures = shown_pictures([clip.source for clip in group.clips])
     wall = group.now()
     assert wall is not None
     for clip, picture in zip(group.clips, pictures, strict=True):
@@ -49,6 +53,11 @@ def _shown_walls(group: ClipGroup) -> list[float]:
     return _walls(group, _look(group))
 
 
+def _at_rest(group: ClipGroup) -> bool:
+    """Wait until the paused group shows what it was put on, as it tells (``at_rest``)."""
+    return wait_until(lambda: group.at_rest, SETTLE_S, lambda: group.tick(time.monotonic()))
+
+
 def _spreads(group: ClipGroup, looks: int) -> list[float]:
     """How far apart the clips' pictures are in ``looks`` looks 0.13 s apart, while playing."""
     taken = []
@@ -62,15 +71,6 @@ def _spreads(group: ClipGroup, looks: int) -> list[float]:
     return spreads
 
 
-# An open defect (issue 12): now and then one clip of the group lands a few frames away from
-# the others after a pause at 2x, or the group drifts to about a frame, mostly under load. The
-# tests run and report; they do not fail the suite until the group's pause and hold are fixed.
-OPEN_SYNC_DEFECT = pytest.mark.xfail(
-    strict=False, reason="clip group: a clip may land apart after a pause at 2x (issue 12)"
-)
-
-
-@OPEN_SYNC_DEFECT
 def test_seek_step_and_speed_act_on_every_clip_together() -> None:
     clips = [recorded(index) for index in DISTINCT]
     with clip_players() as players:
@@ -79,23 +79,32 @@ def test_seek_step_and_speed_act_on_every_clip_together() -> None:
             players.open(clip.path, group=group)
         assert ready(group.clips, group.tick)
         group.seek(START + timedelta(milliseconds=7320))
-        run_for(0.6, group.tick)
+        assert _at_rest(group)
         assert _shown_walls(group) == [7320.0] * 4
         group.step(1)
-        run_for(0.4, group.tick)
+        assert _at_rest(group)
         assert _shown_walls(group) == [7360.0] * 4
         group.step(-2)
-        run_for(0.4, group.tick)
+        assert _at_rest(group)
         assert _shown_walls(group) == [7280.0] * 4
         group.set_rate(2.0)
         assert all(clip.rate == 2.0 for clip in group.clips)
         group.play()
         run_for(2.0, group.tick)
         group.pause()
-        run_for(0.5, group.tick)
+        assert _at_rest(group)
         walls = _shown_walls(group)
         assert len(set(walls)) == 1
         assert walls[0] > 7280 + 3000  # about 4 s of recording in 2 s
+
+
+# An open defect (issue 12): on a busy machine the group can let clips drift a frame or two
+# apart (its lateness measure, counted pictures, is off by a frame while libvlc has not yet
+# reported pictures it dropped, and holds made on it are wrong). The test runs and reports; it
+# does not fail the suite until the group's hold is fixed.
+OPEN_SYNC_DEFECT = pytest.mark.xfail(
+    strict=False, reason="clip group: clips may drift a frame apart under load (issue 12)"
+)
 
 
 @OPEN_SYNC_DEFECT
@@ -107,7 +116,7 @@ def test_four_clips_drift_less_than_a_frame_after_30_seconds_of_play() -> None:
             players.open(clip.path, group=group)
         assert ready(group.clips, group.tick)
         group.seek(START + timedelta(seconds=2))
-        run_for(0.5, group.tick)
+        assert _at_rest(group)
         group.play()
         run_for(30.0, group.tick)
         spreads = _spreads(group, 30)
