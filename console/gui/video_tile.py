@@ -8,6 +8,11 @@ A wall repaints hundreds of pictures a second on the GUI thread, so a paint does
 source hands over pictures already at the tile's size (``PictureSizing``), which are copied
 unscaled; the overlays (name, badge, age, figures) are drawn into small images only when
 their text changes and then copied too; the image wrapping each picture buffer is made once.
+When only the picture changed (a live stream's next picture, nothing else), only the
+picture's rectangle is repainted: the black bars beside a picture of another shape stay as
+they are in the window (writing them again cost a third of the memory traffic of a CIF
+picture's paint on a 16:9 tile), the overlays that lie over the picture are copied onto it
+again, and the watchdog looks at the stream at its own pace rather than at every picture.
 Every Qt call gives the interpreter lock up and must win it back from the decoder threads,
 so fewer calls per paint also means less waiting.
 
@@ -24,7 +29,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -67,6 +72,8 @@ _AGE_SHOWN_AFTER_S = 1.0
 _DIMMED = QColor(0, 0, 0, 90)
 _BACKDROP = QColor(0, 0, 0, 150)
 _IMAGE_CACHE = 4  # picture buffers a tile keeps images of (three plus one being replaced)
+# Overlay items on one edge further apart than this are drawn as separate images.
+_SPRITE_GAP = 24.0
 # A retired native window is destroyed this long after its source was told to stop, when the
 # decoder has long let go of it.
 _SURFACE_RETIRE_MS = 15_000
@@ -77,7 +84,7 @@ Sprite = tuple[QPointF, QImage]
 class RepaintClock(QObject):
     """The one timer that drives every tile (50 Hz by default).
 
-    Each tick calls ``advance(now)`` on every registered tile and ``update()`` only on tiles
+    Each tick calls ``advance(now)`` on every registered tile and ``refresh()`` only on tiles
     that answer True. Tiles are held weakly. The clock ticks at twice the frame rate of a
     25 fps camera: at the frame rate itself, clock and camera drift in and out of step, and
     a tick that sees two new pictures paints only the second (a visible stutter). A tick
@@ -133,7 +140,7 @@ class RepaintClock(QObject):
                 gone = True  # collected without unregistering
             elif tile.advance(now):
                 self.repaints += 1
-                tile.update()
+                tile.refresh()
         if gone:
             self._walk = tuple(weakref.ref(each) for each in self._tiles)
             if not self._tiles:
@@ -193,6 +200,27 @@ def compose(items: list[OverlayItem], ratio: float) -> Sprite:
     return area.topLeft(), image
 
 
+def _apart(items: list[OverlayItem], gap: float) -> list[list[OverlayItem]]:
+    """``items`` in groups, left to right, a new group wherever more than ``gap`` pixels
+    separate an item from everything left of it; each group keeps the items' order (the
+    order they are drawn in)."""
+    group_of: dict[int, int] = {}
+    right = -gap - 1.0
+    count = 0
+    for index in sorted(range(len(items)), key=lambda each: items[each][0].left()):
+        rect = items[index][0]
+        if rect.left() - right > gap:
+            count += 1
+            right = rect.right()
+        else:
+            right = max(right, rect.right())
+        group_of[index] = count - 1
+    groups: list[list[OverlayItem]] = [[] for _ in range(count)]
+    for index, item in enumerate(items):
+        groups[group_of[index]].append(item)
+    return groups
+
+
 def label_item(rect: QRectF, text: str, font: QFont) -> OverlayItem:
     """White text on a dark backdrop as wide as the text, at ``rect``'s top left."""
     metrics = QFontMetricsF(font)
@@ -243,6 +271,17 @@ class Placement:
     point: QPointF | None
     target: QRectF
     bars: tuple[QRectF, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Painted:
+    """How the last whole paint drew the picture: a picture-only paint draws the next one
+    the same way, if it has the same ``shape`` (buffer size and display size)."""
+
+    shape: tuple[object, ...]
+    placement: Placement
+    ratio: float
+    smooth: bool
 
 
 def place(
@@ -316,6 +355,22 @@ class VideoTile(QWidget):
         self._overlay_key: tuple[object, ...] | None = None
         self._overlay_sprites: list[Sprite] = []
         self._painted_counter = -1
+        # Repainting the picture alone (see the module docstring). ``_picture_area`` is where
+        # the last whole paint put the picture when that left bars around it (None: the
+        # picture covers the tile, or the tile shows no picture); the picture-only paint
+        # repeats that placement and copies ``_sprites_on_picture`` over it.
+        self._picture_area: QRect | None = None
+        self._painted: _Painted | None = None
+        self._sprites_on_picture: list[Sprite] = []
+        # Set by ``advance``: the repaint it asks for concerns the picture alone.
+        self._picture_only = False
+        # The overlays say something that the next picture changes (the age of the last one).
+        self._overlay_moves = False
+        # Live, and the watchdog's last look found nothing else to tell: new pictures are
+        # painted at once and reported to the watchdog at its next look.
+        self._steady = False
+        self._unreported = False
+        self._picture_seen_at = 0.0
         # Native windows lent to sources that draw themselves, by source.
         self._surfaces: dict[int, NativeSurface] = {}
         self._clock.register(self)
@@ -367,6 +422,10 @@ class VideoTile(QWidget):
         self._seen_counter = -1
         self._seen_status = None
         self._next_watch = 0.0
+        self._steady = False
+        self._unreported = False
+        self._picture_only = False
+        self._picture_area = None
         self._images.clear()
         self._asked_size = None
         if supervisor is not None and supervisor.source is not None:
@@ -397,33 +456,58 @@ class VideoTile(QWidget):
     # ---------------------------------------------------------------- clock
 
     def advance(self, now: float) -> bool:
-        """Tick the watchdog; True if the tile should repaint.
+        """Tick the watchdog; True if the tile should repaint (``refresh`` then repaints
+        what changed).
 
-        A new picture is looked for on every tick; the watchdog itself runs when one came
-        and otherwise at ``_WATCH_INTERVAL_S`` (it counts seconds, not frames)."""
+        A new picture is looked for on every tick. The watchdog itself runs at
+        ``_WATCH_INTERVAL_S`` (it counts seconds, not frames), and also at a new picture
+        while the stream is not steadily live. A steady stream's pictures are reported to it
+        at its next look, with the time the latest one was first seen: it keeps the same
+        time of the last picture as if it had looked at each."""
         supervisor = self._supervisor
         if supervisor is None:
             return False
         source = supervisor.source
         counter = source.frame_counter if source is not None else 0
         repaint = counter != self._seen_counter
-        if not repaint and now < self._next_watch:
+        if repaint:
+            # The supervisor reads the counter too; a picture that comes meanwhile is seen
+            # at the next tick.
+            self._seen_counter = counter
+            self._picture_seen_at = now
+            if self._steady and now < self._next_watch:
+                self._unreported = True
+                self._picture_only = not self._overlay_moves
+                return True
+        elif now < self._next_watch:
             return False
         self._next_watch = now + _WATCH_INTERVAL_S
-        status = supervisor.tick(now)
-        # The supervisor read the counter too; a picture that came since is seen next tick.
-        self._seen_counter = counter
+        status = supervisor.tick(self._picture_seen_at if self._unreported else now)
+        self._unreported = False
+        changed = False
         seen = (status.state, status.attempt, status.next_try_at, status.detail)
         if seen != self._seen_status:
             self._seen_status = seen
             self.status_changed.emit(status)
-            repaint = True
-        if status.state is not StreamState.LIVE or self._stats_visible:
+            changed = True
+        live = status.state is StreamState.LIVE
+        self._steady = live and not changed
+        if not live or self._stats_visible:
             second = int(now)
             if second != self._seen_second:
                 self._seen_second = second
-                repaint = True
-        return repaint
+                changed = True
+        self._picture_only = repaint and not changed and not self._overlay_moves
+        return repaint or changed
+
+    def refresh(self) -> None:
+        """Schedule the repaint ``advance`` asked for: the picture's rectangle alone when
+        nothing else changed and bars lie beside the picture, else the whole tile."""
+        area = self._picture_area if self._picture_only else None
+        if area is None:
+            self.update()
+        else:
+            self.update(area)
 
     # ---------------------------------------------------------------- pictures
 
@@ -451,6 +535,7 @@ class VideoTile(QWidget):
         size = event.size()
         self._size = (size.width(), size.height())
         self._box = QRectF(0, 0, size.width(), size.height())
+        self._picture_area = None
         area = self.native_area().toRect()
         for surface in self._surfaces.values():
             surface.setGeometry(area)
@@ -458,16 +543,61 @@ class VideoTile(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         try:
+            area = self._picture_area
+            if area is not None and event.rect() == area and self._paint_picture_only(painter):
+                return
             supervisor = self._supervisor
             status = supervisor.status if supervisor is not None else None
             ratio = self.devicePixelRatioF()
             if self.shows_native():
                 painter.fillRect(self._box, Qt.GlobalColor.black)
+                self._picture_area = None
             else:
                 self._paint_picture(painter, ratio, status)
             self._paint_overlays(painter, ratio, status)
+            self._paint_decorations(painter)
         finally:
             painter.end()
+
+    def _paint_picture_only(self, painter: QPainter) -> bool:
+        """Paint the next picture where the last whole paint put one, and the overlays over
+        it; False (nothing painted) when it cannot be done so: the whole tile is then
+        repainted (this paint is clipped to the picture's rectangle, so that comes next)."""
+        supervisor = self._supervisor
+        painted = self._painted
+        source = supervisor.source if supervisor is not None else None
+        if (
+            source is None
+            or painted is None
+            or supervisor is None
+            or supervisor.status.state is not StreamState.LIVE
+        ):
+            self._picture_area = None
+            self.update()
+            return False
+        with source.hold_frame() as frame:
+            if frame is None or (frame.width, frame.height, frame.display_size) != painted.shape:
+                self._picture_area = None
+                self.update()
+                return False
+            if frame.counter != self._painted_counter:
+                self._painted_counter = frame.counter
+                self.pictures_painted += 1
+            image = self._image(frame, painted.ratio)
+            placement = painted.placement
+            if placement.point is not None:
+                painter.drawImage(placement.point, image)
+            else:
+                if painted.smooth:
+                    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(placement.target, image)
+        for point, sprite in self._sprites_on_picture:
+            painter.drawImage(point, sprite)
+        self._paint_decorations(painter)
+        return True
+
+    def _paint_decorations(self, painter: QPainter) -> None:
+        """What a subclass draws over everything else (a selection frame, say)."""
 
     # ---------------------------------------------------------------- native output
 
@@ -507,6 +637,7 @@ class VideoTile(QWidget):
     def _paint_picture(self, painter: QPainter, ratio: float, status: StreamStatus | None) -> None:
         """The picture, centred, and black around it (the tile is opaque: every pixel is
         painted, each once). Few Qt calls: each one gives the interpreter lock away."""
+        self._picture_area = None
         source = self._supervisor.source if self._supervisor is not None else None
         if source is None:
             painter.fillRect(self._box, Qt.GlobalColor.black)
@@ -532,13 +663,15 @@ class VideoTile(QWidget):
                 )
                 self._placements[key] = placement
             crop = self._crop(frame)
+            smooth = False
             if crop is None and placement.point is not None:
                 painter.drawImage(placement.point, image)
             else:
-                if crop is not None or not isinstance(source, PictureSizing):
-                    # Zoomed, or a source that cannot size its pictures: smooth scaling, the
-                    # dearer kind. A sized source is only scaled while it switches size, so
-                    # the cheap kind does for that second.
+                # Zoomed, or a source that cannot size its pictures: smooth scaling, the
+                # dearer kind. A sized source is only scaled while it switches size, so the
+                # cheap kind does for that second.
+                smooth = crop is not None or not isinstance(source, PictureSizing)
+                if smooth:
                     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
                 if crop is None:
                     painter.drawImage(placement.target, image)
@@ -548,6 +681,12 @@ class VideoTile(QWidget):
                 painter.fillRect(bar, Qt.GlobalColor.black)
             if status is not None and status.state is not StreamState.LIVE:
                 painter.fillRect(placement.target, _DIMMED)
+            if crop is None and placement.bars:
+                # The next pictures of this shape may be painted alone (``refresh``).
+                self._painted = _Painted(
+                    (frame.width, frame.height, frame.display_size), placement, ratio, smooth
+                )
+                self._picture_area = placement.target.toAlignedRect()
 
     def _crop(self, frame: FrameView) -> QRectF | None:
         """The part of the picture to show (in picture pixels); None: all of it."""
@@ -590,6 +729,17 @@ class VideoTile(QWidget):
             self._overlay_sprites = self._render_overlays(status, now, ratio)
         for point, image in self._overlay_sprites:
             painter.drawImage(point, image)
+        age = status.frame_age(now) if status is not None else None
+        # A live stream's age shows after a second without pictures; the next one hides it.
+        self._overlay_moves = age is not None and age >= _AGE_SHOWN_AFTER_S
+        area = self._picture_area
+        if area is not None:
+            on_picture = QRectF(area)
+            self._sprites_on_picture = [
+                (point, image)
+                for point, image in self._overlay_sprites
+                if on_picture.intersects(QRectF(point, image.deviceIndependentSize()))
+            ]
 
     def _overlay_state(self, status: StreamStatus | None, now: float) -> tuple[object, ...]:
         """Everything the overlays show, as plain data: they are drawn again only when it
@@ -630,7 +780,10 @@ class VideoTile(QWidget):
         self, status: StreamStatus | None, now: float, ratio: float
     ) -> list[Sprite]:
         """The overlays as few images as possible: one for the top edge, one for the bottom
-        edge, one for anything in between."""
+        edge, one for anything in between; an edge's items far apart (the name at the left,
+        the badge at the right) get an image each, so that nothing is copied for the empty
+        stretch between them, and one lying on a bar is not copied with picture-only
+        repaints."""
         top: list[OverlayItem] = []
         bottom: list[OverlayItem] = []
         middle: list[OverlayItem] = []
@@ -643,7 +796,11 @@ class VideoTile(QWidget):
                 bottom.append(item)
             else:
                 middle.append(item)
-        return [compose(items, ratio) for items in (top, middle, bottom) if items]
+        return [
+            compose(group, ratio)
+            for items in (top, middle, bottom)
+            for group in _apart(items, _SPRITE_GAP)
+        ]
 
     def _overlay_items(self, status: StreamStatus | None, now: float) -> list[OverlayItem]:
         box = self._box

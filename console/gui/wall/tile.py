@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPen,
     QResizeEvent,
     QWheelEvent,
@@ -362,18 +361,6 @@ class WallTile(VideoTile):
 
     # ---------------------------------------------------------------- painting
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        painter = QPainter(self)
-        try:
-            supervisor = self.supervisor
-            status = supervisor.status if supervisor is not None else None
-            ratio = self.devicePixelRatioF()
-            self._paint_picture(painter, ratio, status)
-            self._paint_overlays(painter, ratio, status)
-            self._paint_frame(painter)
-        finally:
-            painter.end()
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._frame_rects = {}
@@ -430,6 +417,9 @@ class WallTile(VideoTile):
             rect = QRectF(box.width() / 2 - 30, 6, 60, metrics.height() + 4)
             items.append(filled_text_item(rect, f"{self._zoom:.1f}×", font, _BACKDROP))
         return items
+
+    def _paint_decorations(self, painter: QPainter) -> None:
+        self._paint_frame(painter)
 
     def _paint_frame(self, painter: QPainter) -> None:
         """A 3-pixel frame round the selected tile or a drop target (the gaps between tiles
