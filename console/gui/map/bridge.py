@@ -4,7 +4,13 @@ Registered as ``bridge`` on the page's channel; ``tianmu_map.js`` calls these sl
 is ours, but its arguments are still checked (type, length) before they become signals, since
 the page draws text it did not write.
 
-Signals: page_ready(), camera_clicked(str), cameras_boxed(list), event_clicked(str),
+The other way, Python hands the page its data as ``messages(str)``: a batch of messages as
+JSON text, which the page takes with ``TianmuMap.receive``. It travels as a signal's argument,
+never as script: the page's renderer keeps every distinct script it was ever given to run
+(measured: about twice the script's size, for good), so data sent as script grew it with every
+batch for as long as the console ran.
+
+Signals: messages(str), page_ready(), camera_clicked(str), cameras_boxed(list), event_clicked(str),
 unit_clicked(str), alert_clicked(str), pass_clicked(str), context_requested(float, float),
 location_picked(float, float), location_pick_cancelled(), camera_drag_started(str),
 page_error(str). Positions are in the tiles' coordinates (the view converts them).
@@ -43,6 +49,7 @@ def _valid_position(lat: object, lon: object) -> tuple[float, float] | None:
 class MapBridge(QObject):
     """Receives the page's reports and turns them into checked Qt signals."""
 
+    messages = Signal(str)  # to the page: a batch of messages as JSON text
     page_ready = Signal()
     camera_clicked = Signal(str)
     cameras_boxed = Signal(list)

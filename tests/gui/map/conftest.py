@@ -6,6 +6,7 @@ imported before then too; collection imports this file before pytest-qt makes th
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -73,3 +74,11 @@ def remote_tiles() -> TileSource:
         allowed_hosts=frozenset({"tiles.tianmu-test.invalid"}),
         is_local=False,
     )
+
+
+# The page's JS heap as the memory tests read it: exact, not rounded to Chromium's buckets.
+# (Read by QtWebEngine when it starts, so set before any test makes the QApplication.)
+if "--enable-precise-memory-info" not in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""):
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --enable-precise-memory-info"
+    ).strip()
