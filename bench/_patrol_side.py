@@ -98,25 +98,18 @@ def make_patrol_side(
         def configure(
             self, preroll_s: float | None = None, video_nice: int | None = None
         ) -> dict[str, Any]:
-            """Settings before signing in (None: the setting's default). ``video_nice``: an
-            experiment, each player's command thread (and the libvlc threads it makes, which
-            inherit it) at that nice value, below the GUI thread."""
+            """Settings (None: leave it as it is). ``video_nice``: the console's
+            ``video.thread_nice``, for the players made from now on (the libvlc threads of
+            each run that many nice steps lower)."""
+            settings = self.services.settings
             if preroll_s is not None:
-                self.services.settings.set("patrol.preroll_s", preroll_s)
+                settings.set("patrol.preroll_s", preroll_s)
             if video_nice is not None:
-                import os
-                import threading
-
-                from console.video import worker
-
-                run = worker.CommandThread._run
-
-                def niced(thread: Any) -> None:
-                    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), video_nice)
-                    run(thread)
-
-                worker.CommandThread._run = niced  # type: ignore[method-assign, assignment]
-            return {"preroll_s": self.services.settings.get("patrol.preroll_s")}
+                settings.set("video.thread_nice", video_nice)
+            return {
+                "preroll_s": settings.get("patrol.preroll_s"),
+                "video_nice": settings.get("video.thread_nice"),
+            }
 
         def screens(self) -> dict[str, Any]:
             """The screens Qt sees, and which platform it runs on."""

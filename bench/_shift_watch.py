@@ -341,9 +341,13 @@ class ProcessSamples:
         change.subtract(points[0].python_threads or Counter())
         return Counter({name: n for name, n in change.items() if n})
 
-    def rss_slope_mb_per_h(self, after_s: float) -> float:
-        """Least-squares slope of RSS over the samples after ``after_s``."""
-        points = [(s.t, s.rss_mb) for s in self.samples if s.t >= after_s]
+    def rss_slope_mb_per_h(self, after_s: float, *, checkpoints: bool = True) -> float:
+        """Least-squares slope of RSS after ``after_s``: over the checkpoints (alike moments),
+        or over every sample. The samples swing by a hundred MB with what the wall is doing
+        (a flip holds two pages of players for a moment, a maximised tile a main stream), so
+        over a short run their slope says more about where the run ended than about a leak."""
+        source = self.checkpoints if checkpoints else self.samples
+        points = [(s.t, s.rss_mb) for s in source if s.t >= after_s]
         return slope([t for t, _ in points], [v for _, v in points]) * 3600.0
 
     def growth(self, name: str, after_s: float, tail_s: float) -> float:

@@ -46,13 +46,21 @@ side goes first. Exits 1 when a budget fails (``--no-fail``: 0).
 
     .venv/bin/python bench/patrol.py [--quick] [--display auto|xorg|offscreen]
                                      [--rounds N] [--steps N] [--dwell S] [--preroll-s S]
-                                     [--bare-preroll] [--sample-gui] [--video-nice N]
+                                     [--bare-preroll] [--sample-gui] [--video-nice N[,M...]]
                                      [--no-fail]
 
 ``--sample-gui`` says where the GUI thread was while its loop was late
 (``bench/_gui_sampler.py``: stacks, running or asleep, its CPU time against its time waiting
-for a CPU, repaints per window, a CPU-time profile of the steps); ``--video-nice`` is an
-experiment that runs the players' threads below the GUI thread.
+for a CPU, repaints per window, a CPU-time profile of the steps).
+
+``--video-nice`` sets the console's ``video.thread_nice`` (how many nice steps libvlc's
+threads of its players run below the GUI thread; 0 is off). Several values, comma
+separated, are taken by the rounds in turn: ``--rounds 4 --video-nice 0,10`` measures the
+setting off, on, off, on in one run, and each round's figures are printed with its value
+(``patrol_round{N}_*``), then each value's beside the first's (``patrol_nice{V}_*``). Every
+round also says how long the console's GUI thread ran on a CPU and how long it waited,
+runnable, for one (``_gui_on_cpu_s``, ``_gui_waiting_for_cpu_s``; Linux's scheduler
+counters, read from outside the console).
 """
 
 from __future__ import annotations
@@ -119,7 +127,8 @@ class Plan:
     bare_preroll: bool  # also plain libvlc with as many players more, for the pre-rolled pages
     preroll_s: float | None = None  # the console's patrol.preroll_s (None: its default)
     sample_gui: bool = False  # sample the GUI thread's stack over the measured dwells
-    video_nice: int | None = None  # an experiment: the players' threads at this nice value
+    # The console's video.thread_nice for each round in turn (empty: the setting's default).
+    video_nice: tuple[int, ...] = ()
 
     @classmethod
     def quick(cls) -> Plan:
@@ -253,6 +262,38 @@ class Figures:
     lateness: list[dict[str, Any]] = field(default_factory=list)
     reference: list[dict[str, Any]] = field(default_factory=list)
     window_s: list[float] = field(default_factory=list)
+    # Per round, in order: the video.thread_nice it ran with, the pictures its players lost,
+    # the load average as it began, and its GUI thread's (on a CPU, waiting for one) seconds.
+    round_nice: list[int] = field(default_factory=list)
+    round_lost: list[int] = field(default_factory=list)
+    round_load: list[float] = field(default_factory=list)
+    round_gui: list[tuple[float, float]] = field(default_factory=list)
+    round_threads: list[dict[int, int]] = field(default_factory=list)  # threads by nice value
+    round_gui_nice: list[int] = field(default_factory=list)
+
+
+def threads_by_nice(pid: int) -> dict[int, int]:
+    """How many threads of process ``pid`` run at each nice value (Linux's ``/proc``)."""
+    counts: dict[int, int] = {}
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            stat = (task / "stat").read_text(encoding="ascii")
+        except OSError:
+            continue  # ended meanwhile
+        nice = int(stat[stat.rindex(")") + 2 :].split()[16])  # field 19 of proc(5)
+        counts[nice] = counts.get(nice, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def thread_schedstat(pid: int, tid: int) -> tuple[float, float]:
+    """Seconds thread ``tid`` of process ``pid`` has run on a CPU and waited, runnable, for
+    one (Linux's scheduler statistics; NaN where there are none)."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/schedstat", encoding="ascii") as stat:
+            on_cpu_ns, waiting_ns, _slices = stat.read().split()
+    except (OSError, ValueError):
+        return math.nan, math.nan
+    return int(on_cpu_ns) / 1e9, int(waiting_ns) / 1e9
 
 
 def patrol_round(
@@ -299,10 +340,16 @@ def patrol_round(
             if plan.sample_gui:
                 console.call("sample_start")
             began = time.monotonic()
+            # The console's GUI thread is its main thread: its id is the process's.
+            gui_before = thread_schedstat(console.pid, console.pid)
             cpu.start()
             if x_server is not None:
                 x_server.start()
     figures.cpu_pct.append(cpu.stop())
+    gui_after = thread_schedstat(console.pid, console.pid)
+    figures.round_threads.append(threads_by_nice(console.pid))
+    figures.round_gui_nice.append(os.getpriority(os.PRIO_PROCESS, console.pid))
+    figures.round_gui.append((gui_after[0] - gui_before[0], gui_after[1] - gui_before[1]))
     if x_server is not None:
         figures.x_pct.append(x_server.stop())
     figures.window_s.append(time.monotonic() - began)
@@ -323,6 +370,7 @@ def patrol_round(
         )
     figures.reference.append(reference.call("probe_snapshot")["probe"])
     stopped = console.call("stop_patrol")
+    figures.round_lost.append(int(stopped["lost"]))
     figures.lost += int(stopped["lost"])
     figures.displayed += int(stopped["displayed"])
     figures.players_shown += int(stopped["players"])
@@ -509,9 +557,66 @@ def report(figures: Figures) -> int:
     emit("patrol_lateness_reference_max_ms", max(p["max_ms"] for p in f.reference), "ms", 1)
     emit("patrol_measured_s", sum(f.window_s), "s", 1)
     print(f"# step mode: {f.step_mode or 'unknown'}", flush=True)
+    report_rounds(f)
     failed = results.count(False)
     emit("patrol_budgets_failed", failed, "budgets")
     return failed
+
+
+def report_rounds(figures: Figures) -> None:
+    """Each round's figures with the video.thread_nice it ran with; with more than one
+    value, each value's figures (worst p99 and max, pictures lost, mean CPU ratio, GUI
+    thread's waits) and their ratio to the first value's, side by side."""
+    f = figures
+    ratios = [
+        ours / theirs if theirs else math.nan
+        for ours, theirs in zip(f.cpu_pct, f.bare_cpu_pct, strict=False)
+    ]
+    for index, nice in enumerate(f.round_nice):
+        name = f"patrol_round{index + 1}"
+        probe, reference = f.lateness[index], f.reference[index]
+        on_cpu, waiting = f.round_gui[index]
+        emit(f"{name}_video_nice", nice, "steps")
+        emit(f"{name}_load_1min", f.round_load[index], "", 2)
+        emit(f"{name}_lateness_p99_ms", probe["p99_ms"], "ms", 1)
+        emit(f"{name}_lateness_max_ms", probe["max_ms"], "ms", 1)
+        emit(f"{name}_late_ticks", probe["late_ticks"], "ticks over 100 ms")
+        emit(f"{name}_lateness_reference_p99_ms", reference["p99_ms"], "ms", 1)
+        emit(f"{name}_lost_pictures", f.round_lost[index], "pictures")
+        emit(f"{name}_cpu_ratio_vs_bare", ratios[index] if index < len(ratios) else math.nan, "x")
+        emit(f"{name}_gui_on_cpu_s", on_cpu, "s", 2)
+        emit(f"{name}_gui_waiting_for_cpu_s", waiting, "s", 2)
+        by_nice = ", ".join(f"{n} at nice {v}" for v, n in f.round_threads[index].items())
+        print(
+            f"# round {index + 1}: the console's threads {by_nice}; "
+            f"its GUI thread at nice {f.round_gui_nice[index]}",
+            flush=True,
+        )
+    values = list(dict.fromkeys(f.round_nice))
+    if len(values) < 2:
+        return
+    sides: dict[int, dict[str, float]] = {}
+    for value in values:
+        rounds = [i for i, nice in enumerate(f.round_nice) if nice == value]
+        sides[value] = {
+            "lateness_p99_ms": max(f.lateness[i]["p99_ms"] for i in rounds),
+            "lateness_max_ms": max(f.lateness[i]["max_ms"] for i in rounds),
+            "lost_pictures": sum(f.round_lost[i] for i in rounds),
+            "cpu_ratio_vs_bare": statistics.fmean(ratios[i] for i in rounds if i < len(ratios)),
+            "gui_waiting_for_cpu_s": statistics.fmean(f.round_gui[i][1] for i in rounds),
+            "lateness_reference_p99_ms": max(f.reference[i]["p99_ms"] for i in rounds),
+        }
+    first = sides[values[0]]
+    for value in values:
+        for key, figure in sides[value].items():
+            emit(f"patrol_nice{value}_{key}", figure, "", 2)
+            if value != values[0]:
+                emit(
+                    f"patrol_nice{value}_{key}_over_nice{values[0]}",
+                    figure / first[key] if first[key] else math.nan,
+                    "x",
+                    2,
+                )
 
 
 # ==================================================================================== run
@@ -565,7 +670,7 @@ def run(plan: Plan, quick: bool, display_kind: str) -> int:
         for child in children:
             child.wait_ready()
         logger.info("children ready")
-        console.call("configure", preroll_s=plan.preroll_s, video_nice=plan.video_nice)
+        console.call("configure", preroll_s=plan.preroll_s)
         console.call(
             "sign_in", url=server.url, username=OPERATOR, password=server.password(OPERATOR)
         )
@@ -592,6 +697,11 @@ def run(plan: Plan, quick: bool, display_kind: str) -> int:
         if not plan.bare_preroll:
             print("# not measured in this run: bare with pre-roll (--bare-preroll)", flush=True)
         for round_index in range(plan.rounds):
+            nice = plan.video_nice[round_index % len(plan.video_nice)] if plan.video_nice else None
+            # Players made from now on (this round's) take it; the last round's are stopped.
+            configured = console.call("configure", video_nice=nice)
+            figures.round_nice.append(int(configured["video_nice"]))
+            figures.round_load.append(os.getloadavg()[0])
             bare_first = round_index % 2 == 1 and bool(sides.urls)
             if bare_first:
                 bare_round(plan, sides, min(plan.bare_s, figures.window_s[-1]), figures)
@@ -646,9 +756,10 @@ def _configure(parser: Any) -> None:
     )
     parser.add_argument(
         "--video-nice",
-        type=int,
-        help="an experiment: the console's player threads (libvlc's included) at this nice "
-        "value, so the GUI thread goes first",
+        type=_nice_values,
+        help="the console's video.thread_nice (its players' libvlc threads this "
+        "many nice steps below the GUI thread; 0: off); comma-separated values are taken "
+        "by the rounds in turn (default: the setting's default)",
     )
     parser.add_argument(
         "--sample-gui",
@@ -657,6 +768,13 @@ def _configure(parser: Any) -> None:
     )
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even if a budget fails")
     parser.add_argument("-v", "--verbose", action="store_true", help="log the steps to stderr")
+
+
+def _nice_values(text: str) -> tuple[int, ...]:
+    values = tuple(int(part) for part in text.split(",") if part.strip())
+    if not values or any(not 0 <= value <= 19 for value in values):
+        raise ValueError(f"nice steps from 0 to 19, comma separated: {text!r}")
+    return values
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -688,7 +806,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         plan = replace(plan, preroll_s=args.preroll_s)
     if args.sample_gui:
         plan = replace(plan, sample_gui=True)
-    if args.video_nice is not None:
+    if args.video_nice:
         plan = replace(plan, video_nice=args.video_nice)
     if args.bare_preroll:
         plan = replace(plan, bare_preroll=True)

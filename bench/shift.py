@@ -28,13 +28,21 @@ Players are compared with the tiles the stream policy wants playing (the page sh
 pre-rolled patrol page, tiles covered by a maximised one), when the wall has not changed for
 a few seconds: a page flip stops sixteen players while it starts sixteen others. Threads and
 file descriptors follow the number of players, so they are compared at alike moments: an
-own page settled, nothing maximised (``checkpoints``).
+own page settled, nothing maximised (``checkpoints``); so is RSS, whose slope is fitted over
+the checkpoints after the first tenth of the run (every second's RSS swings by about a
+hundred MB with flips and main streams; that slope is printed too).
 
 Prints one figure per line as ``name: value unit``, each budget beside its figure
 (``_budget``); lines starting with ``#`` describe the run. Exits 1 when a budget fails
 (``--no-fail`` prints the same and exits 0).
 
-    .venv/bin/python bench/shift.py [--quick | --minutes N]
+Also printed: the pictures libvlc lost in the shift's players (read every second from each
+player's counters, so a player's last second is not counted), and how long the GUI thread ran
+on a CPU and waited, runnable, for one over the shift (Linux's scheduler counters).
+``--video-nice N`` sets the console's ``video.thread_nice`` (how many nice steps libvlc's
+threads of its players run below the GUI thread; 0 is off; default: the setting's).
+
+    .venv/bin/python bench/shift.py [--quick | --minutes N] [--video-nice N]
 """
 
 from __future__ import annotations
@@ -86,6 +94,7 @@ from bench._shift_watch import (  # noqa: E402
     LatenessLog,
     PlayerCensus,
     ProcessSamples,
+    ThreadTime,
     TileTruth,
 )
 from console.app import (  # noqa: E402
@@ -166,7 +175,9 @@ class Figures:
     load_end: tuple[float, float, float] = (0.0, 0.0, 0.0)
     rss_start_mb: float = 0.0
     rss_end_mb: float = 0.0
-    rss_growth_mb_per_h: float = math.nan
+    rss_growth_mb_per_h: float = math.nan  # over the checkpoints (alike moments)
+    rss_slope_all_samples_mb_per_h: float = math.nan
+    excess_moments: list[str] = field(default_factory=list)
     threads_growth: float = math.nan
     fds_growth: float = math.nan
     checkpoints: int = 0
@@ -207,6 +218,11 @@ class Figures:
     cues: list[str] = field(default_factory=list)
     world_failures: list[str] = field(default_factory=list)
     wedged_players: int = 0
+    video_nice: int = 0
+    lost_pictures: int = 0
+    displayed_pictures: int = 0
+    gui_on_cpu_s: float = math.nan
+    gui_waiting_for_cpu_s: float = math.nan
 
 
 # ==================================================================================== set-up
@@ -399,6 +415,9 @@ class Shift:
         self.gc_pauses = GcPauses()
         self._next = {"sample": 0.0, "fold": FOLD_S, "action": 0.0, "alert": 0.0}
         self._ratios: list[float] = []
+        self._excess: list[str] = []  # the first moments with more players than wanted
+        self.pictures = PictureCounts()
+        self._gui_time: ThreadTime | None = None
 
     # ---------------------------------------------------------------- the world's events
 
@@ -432,6 +451,7 @@ class Shift:
         self.reference = ReferenceProbe()
         self.samples.started_at = self._started = time.monotonic()
         self.lateness.start()
+        self._gui_time = ThreadTime.now()
         self.change_lateness.start()
         self.gc_pauses.install()
         self._loop = QEventLoop()
@@ -478,6 +498,9 @@ class Shift:
         figures.shown_max = max(figures.shown_max, wanted)
         if self.driver.settled(now):
             self._ratios.append(players / max(1, wanted))
+            if players > wanted and len(self._excess) < 10:
+                self._excess.append(self._excess_moment(sample.t, players, wanted))
+        self.pictures.look(self.census.alive("VlcSource"))
         logger.debug(
             "%.0f s: rss %.0f MB, %d threads, %d fds, %s, %d wanted",
             sample.t,
@@ -488,6 +511,20 @@ class Shift:
             wanted,
         )
 
+    def _excess_moment(self, t: float, players: int, wanted: int) -> str:
+        wall = self.session.wall
+        switching = sum(
+            1
+            for index in range(len(wall.wall.pages))
+            for tile in wall.view.page_view(index).tiles
+            if tile.pending is not None
+        )
+        patrol = "patrol" if self.driver.patrol.running else "own pages"
+        return (
+            f"{t:.0f} s: {players} players for {wanted} wanted ({patrol}, "
+            f"{switching} tiles switching streams)"
+        )
+
     def _end(self) -> None:
         self._timer.stop()
         self.driver.stop()
@@ -495,6 +532,11 @@ class Shift:
         self.change_lateness.stop()
         self.gc_pauses.uninstall()
         self._sample(time.monotonic())
+        gui_time = ThreadTime.now()
+        if gui_time is not None and self._gui_time is not None:
+            spent = gui_time.since(self._gui_time)
+            self.figures.gui_on_cpu_s = spent.cpu_ms / 1000.0
+            self.figures.gui_waiting_for_cpu_s = spent.runqueue_ms / 1000.0
         self.figures.run_s = time.monotonic() - self._started
         self._loop.quit()
 
@@ -570,8 +612,12 @@ class Shift:
         figures, samples, plan = self.figures, self.samples, self.plan
         warm_s = figures.run_s / 10
         figures.rss_growth_mb_per_h = samples.rss_slope_mb_per_h(warm_s)
-        figures.rss_start_mb = next((s.rss_mb for s in samples.samples if s.t >= warm_s), math.nan)
-        figures.rss_end_mb = samples.samples[-1].rss_mb if samples.samples else math.nan
+        figures.rss_slope_all_samples_mb_per_h = samples.rss_slope_mb_per_h(
+            warm_s, checkpoints=False
+        )
+        settled = [s.rss_mb for s in samples.checkpoints if s.t >= warm_s]
+        figures.rss_start_mb = settled[0] if settled else math.nan
+        figures.rss_end_mb = settled[-1] if settled else math.nan
         # At least a few checkpoints: one comes every own-page round.
         tail_s = max(figures.run_s / 10, 3 * plan.step_s * len(OWN_STEPS))
         figures.threads_growth = samples.growth("threads", warm_s, tail_s)
@@ -579,6 +625,7 @@ class Shift:
         figures.checkpoints = len(samples.checkpoints)
         figures.python_threads_change = samples.python_threads_change(warm_s)
         figures.players_over_shown_max = max(self._ratios, default=math.nan)
+        figures.excess_moments = list(self._excess)
         figures.lateness_p99_ms = self.lateness.percentile_ms(0.99)
         figures.lateness_max_ms = self.lateness.max_ms
         figures.lateness_ticks = self.lateness.ticks
@@ -599,6 +646,44 @@ class Shift:
         figures.cues = self.timeline.done
         figures.world_failures = self.control.failures + self.alerting.failures
         figures.wedged_players = vlc_source.wedged_players()
+        figures.lost_pictures = self.pictures.lost
+        figures.displayed_pictures = self.pictures.displayed
+        figures.video_nice = int(self.session.services.settings.get("video.thread_nice"))
+
+
+class PictureCounts:
+    """Pictures shown and lost by every player of the shift, from each source's counters
+    (``look`` at the live sources every second): a source's counts begin again with each
+    stream it opens, so a count that drops banks the one before."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[int, int]] = {}
+        self._banked = [0, 0]
+
+    def look(self, sources: Sequence[Any]) -> None:
+        alive = set()
+        for source in sources:
+            stats = source.stats()
+            key = id(source)
+            alive.add(key)
+            displayed, lost = self._seen.get(key, (0, 0))
+            if stats.displayed < displayed or stats.lost < lost:
+                self._bank(displayed, lost)
+            self._seen[key] = (stats.displayed, stats.lost)
+        for key in set(self._seen) - alive:
+            self._bank(*self._seen.pop(key))
+
+    def _bank(self, displayed: int, lost: int) -> None:
+        self._banked[0] += displayed
+        self._banked[1] += lost
+
+    @property
+    def displayed(self) -> int:
+        return self._banked[0] + sum(d for d, _ in self._seen.values())
+
+    @property
+    def lost(self) -> int:
+        return self._banked[1] + sum(lost for _, lost in self._seen.values())
 
 
 # ==================================================================================== report
@@ -640,6 +725,7 @@ def report(figures: Figures, quick: bool) -> int:
     emit("shift_load_1min_start", f.load_start[0], "", 2)
     emit("shift_load_1min_end", f.load_end[0], "", 2)
     emit("shift_load_5min_end", f.load_end[1], "", 2)
+    emit("shift_video_nice", f.video_nice, "steps")
     shown = f.players_over_shown_max
     results = [
         judged("shift_rss_growth_mb_per_h", f.rss_growth_mb_per_h, 1),
@@ -657,6 +743,8 @@ def report(figures: Figures, quick: bool) -> int:
     emit("shift_patrols", f.patrols, "patrols")
     emit("shift_rss_start_mb", f.rss_start_mb, "MB", 0)
     emit("shift_rss_end_mb", f.rss_end_mb, "MB", 0)
+    # The same slope over every second's sample, flips and maximised tiles included.
+    emit("shift_rss_slope_all_samples_mb_per_h", f.rss_slope_all_samples_mb_per_h, "MB/h", 1)
     emit("shift_checkpoints", f.checkpoints, "checkpoints")
     # Python's thread objects (threading.enumerate()), native threads' stand-ins included.
     emit("shift_python_thread_objects_growth", sum(f.python_threads_change.values()), "objects")
@@ -664,6 +752,8 @@ def report(figures: Figures, quick: bool) -> int:
         change = ", ".join(f"{n:+d} {name}" for name, n in sorted(f.python_threads_change.items()))
         print(f"# Python threads, last checkpoint against the first: {change}", flush=True)
     emit("shift_players_alive_max", f.players_alive_max, "players")
+    for moment in f.excess_moments:
+        print(f"# more players than wanted at {moment}", flush=True)
     emit("shift_players_shown_max", f.shown_max, "tiles")
     for name, count in sorted(f.objects_max.items()):
         emit(f"shift_{name}_alive_max", count, "objects")
@@ -675,6 +765,12 @@ def report(figures: Figures, quick: bool) -> int:
     if f.orphans_end:
         print(f"# orphaned players are held by: {', '.join(f.orphan_holders)}", flush=True)
     emit("shift_wedged_players", f.wedged_players, "players")
+    # libvlc's own counts in every player the shift made (pictures lost: decoded too late).
+    emit("shift_lost_pictures", f.lost_pictures, "pictures")
+    emit("shift_pictures_shown", f.displayed_pictures, "pictures")
+    # The GUI thread over the shift: on a CPU, and runnable but waiting for one.
+    emit("shift_gui_on_cpu_s", f.gui_on_cpu_s, "s", 2)
+    emit("shift_gui_waiting_for_cpu_s", f.gui_waiting_for_cpu_s, "s", 2)
     emit("shift_lateness_ticks", f.lateness_ticks, "ticks")
     # Ticks within 2 s of a page flip, a patrol step or a sub/main switch, and all the others.
     emit("shift_flip_lateness_max_ms", f.flip_lateness_max_ms, "ms", 1)
@@ -729,7 +825,12 @@ def close_console(console: Console, services: Services, url: str) -> None:
     services.credentials().forget_token(url, OPERATOR)
 
 
-def run(plan: Plan, workdir: Path, stack: contextlib.ExitStack) -> Figures:
+def run(
+    plan: Plan,
+    workdir: Path,
+    stack: contextlib.ExitStack,
+    video_nice: int | None = None,
+) -> Figures:
     """Set up the world and the signed-in console, run the shift, count what arrived."""
     started = time.monotonic()
     os.environ["TIANMU_HOME"] = str(workdir / "home")
@@ -739,6 +840,8 @@ def run(plan: Plan, workdir: Path, stack: contextlib.ExitStack) -> Figures:
     app = QApplication([sys.argv[0]])
     census = watch_players()
     services = build_services(app)
+    if video_nice is not None:
+        services.settings.set("video.thread_nice", video_nice)
     console = Console(services, server_url=world.backend.url)
     stack.callback(close_console, console, services, world.backend.url)
     session = sign_in(console, world.backend.url)
@@ -763,6 +866,14 @@ def _configure(parser: Any) -> None:
     parser.add_argument(
         "--minutes", type=float, default=30.0, help="length of the shift (default 30)"
     )
+    parser.add_argument(
+        "--video-nice",
+        type=int,
+        choices=range(20),
+        metavar="N",
+        help="the console's video.thread_nice: its players' libvlc threads this many nice steps "
+        "below the GUI thread, 0 to 19 (0: off; default: the setting's default)",
+    )
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even when a budget fails")
     parser.add_argument("-v", "--verbose", action="store_true", help="log the events to stderr")
 
@@ -784,7 +895,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             tempfile.TemporaryDirectory(prefix="tianmu-shift-") as scratch,
             contextlib.ExitStack() as stack,
         ):
-            figures = run(plan, Path(scratch), stack)
+            figures = run(plan, Path(scratch), stack, args.video_nice)
     except KeyboardInterrupt:
         print("interrupted; every process this run started is stopped", file=sys.stderr)
         return 130

@@ -69,6 +69,7 @@ from console.settings import Settings, atomic_write
 from console.store import Store, open_store
 from console.tasks import NET, STORE, TaskRunner
 from console.text import fill
+from console.video.worker import set_video_nice
 from console.wall.layout import LayoutLibrary
 from console.wall.model import Wall
 from console.wall.workspace import FILE_NAME as WORKSPACE_FILE_NAME
@@ -120,6 +121,9 @@ def build_services(app: QApplication, *, log_to_file: bool = True) -> Services:
 
     settings.on_change(on_language_changed, key="language")
     settings.on_change(on_log_level_changed, key="log.level")
+    # Video threads below the GUI thread (players made from now on).
+    set_video_nice(settings.get("video.thread_nice"))
+    settings.on_change(lambda _key, value: set_video_nice(value), key="video.thread_nice")
     probe = LatenessProbe(parent=app)
     probe.start()
     runner.task_failed.connect(show_crash_dialog)

@@ -27,6 +27,7 @@ from PySide6.QtCore import QCoreApplication
 from console import paths
 from console.map import tiles
 from console.text import fill
+from console.video.worker import DEFAULT_VIDEO_NICE
 
 logger = logging.getLogger(__name__)
 
@@ -266,6 +267,23 @@ SCHEMA: tuple[Setting, ...] = (
         group=QT_TRANSLATE_NOOP("Settings", "Video"),
         minimum=0.5,
         maximum=60.0,
+    ),
+    Setting(
+        key="video.thread_nice",
+        type=int,
+        default=DEFAULT_VIDEO_NICE,
+        label=QT_TRANSLATE_NOOP("Settings", "Video decoding priority (steps below)"),
+        description=QT_TRANSLATE_NOOP(
+            "Settings",
+            "How many priority steps (nice values) video decoding runs below the rest of the "
+            "console, so that the interface reacts sooner while many cameras play. On a "
+            "machine short of processor time, decoding below other programs may drop "
+            "pictures. 0 runs it at the same priority. Linux only; applies to cameras opened "
+            "after the change.",
+        ),
+        group=QT_TRANSLATE_NOOP("Settings", "Video"),
+        minimum=0,
+        maximum=19,
     ),
     Setting(
         key="patrol.step_mode",

@@ -27,6 +27,14 @@ scales them on its own thread. libvlc 3 settles a video output's size once, when
 starts, so when a tile keeps a new size for a while (a layout change, a maximised tile) the
 controller starts the video over at that size; the last picture stays shown meanwhile.
 
+libvlc's threads of a player may run ``worker.video_nice()`` nice steps below the rest of the
+console (``console.video.worker`` says why, and why it is off by default). libvlc makes them
+(input, decoders, video output) from the thread that calls ``play()``, or from threads made by
+those, and on Linux a thread inherits its maker's nice value; so the controller calls
+``play()`` from a short-lived thread that has lowered itself, and waits for it. The
+controller's own thread keeps the console's priority: it runs Python, and a lowered thread
+holding the interpreter lock would keep the GUI thread waiting while others take the cores.
+
 The video callbacks run for every picture on libvlc's thread and need the interpreter lock,
 so they do as little as possible: no logging, no allocation beyond what ctypes does.
 
@@ -63,7 +71,7 @@ from console.video.source import (
     SourceEvent,
     SourceStats,
 )
-from console.video.worker import CommandThread
+from console.video.worker import CommandThread, lower_own_priority, video_nice
 
 logger = logging.getLogger(__name__)
 
@@ -220,6 +228,7 @@ class PlayerController:
             idle=self._read_stats,
             idle_interval=_NATIVE_STATS_INTERVAL_S if window is not None else 1.0,
         )
+        self._nice = video_nice()
         self._thread.submit("create", self._create)
         _live_controllers.add(self)
         _register_shutdown()
@@ -453,7 +462,7 @@ class PlayerController:
         controller's release stops what it started)."""
         assert self._player is not None
         self._record("start")
-        if self._player.play() != 0:
+        if _lowered(self._player.play, self._nice, self.name) != 0:
             logger.info("libvlc refused to play %s", scrub(self._url or ""))
             self._inbox.put(SourceEvent.ERROR)
 
@@ -600,6 +609,27 @@ class PlayerController:
                 bitrate_kbps=bitrate,
             )
         )
+
+
+def _lowered(call: Callable[[], int], nice: int, name: str) -> int:
+    """``call()`` (libvlc's ``play()``) on a short-lived thread that first lowers its own
+    priority by ``nice`` steps, waited for: the threads libvlc makes meanwhile inherit that
+    priority, the calling thread keeps its own (see the module docstring)."""
+    if nice <= 0:
+        return call()
+    answer: list[int] = []
+
+    def run() -> None:
+        lower_own_priority(nice)
+        answer.append(call())
+
+    starter = threading.Thread(target=run, name=f"vlc-{name}-play", daemon=True)
+    try:
+        starter.start()
+    except RuntimeError:  # no new thread (the interpreter is exiting): play as we are
+        return call()
+    starter.join()
+    return answer[0] if answer else -1
 
 
 def _draw_into(player: vlc.MediaPlayer, window: int) -> None:

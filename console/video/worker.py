@@ -13,12 +13,31 @@ Making one never waits either. ``threading.Thread.start()`` blocks its caller un
 thread has been scheduled and holds the interpreter lock; on two busy cores that is tens of
 milliseconds, and a page flip makes sixteen. So the OS thread is started by a launcher thread
 of its own: calls submitted meanwhile wait in the queue and run, in order, once it is up.
+
+Video threads' priority lives here too, beside the threads that drive players:
+``video_nice()`` is how many nice steps libvlc's threads run below the rest of the console
+(the setting ``video.thread_nice``), and ``lower_own_priority`` is the one call that lowers a
+thread. On Linux the nice value belongs to each thread and a new thread inherits its
+creator's, so a thread that lowers itself and then starts a player (libvlc makes its input,
+decoder and video output threads from there) lowers every one of them
+(``console.video.vlc_source``). Threads that run Python keep the console's priority: a lowered
+thread holding the interpreter lock is preempted by everything else on the machine while the
+GUI thread waits for that lock.
+
+It is off by default: measured here (bench/shift.py, bench/patrol.py; two cores shared with
+other work, load 3-13) it trades one loss for another. At nice 10 the GUI thread waited for a
+core about half as long and its lateness p99 fell to 0.55-0.65x, but decoders lost pictures
+whenever the machine was short of time (327 against 47 in one run at load 10-13), and with the
+players' command threads lowered too, the worst stalls grew (the GUI thread blocked on the
+interpreter lock for about 165 ms). Worth trying on a machine with cores to spare.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import queue
+import sys
 import threading
 import time
 import weakref
@@ -59,6 +78,58 @@ class _Launcher:
 
 LAUNCHER_THREAD_NAME = "command-thread-launcher"
 _launcher = _Launcher()
+
+#: How many nice steps the video threads run below the rest of the console by default: none
+#: (see the module docstring for what a lower priority gains and costs).
+DEFAULT_VIDEO_NICE = 0
+_MAX_NICE = 19
+_video_nice = DEFAULT_VIDEO_NICE
+_priority_lock = threading.Lock()
+_priority_failure_logged = False
+
+
+def video_nice() -> int:
+    """How many nice steps video threads (players, decoders) run below the console."""
+    return _video_nice
+
+
+def set_video_nice(increment: int) -> None:
+    """Threads made from now on run ``increment`` nice steps lower (0: as the console);
+    those running keep theirs (a thread can lower its priority, not raise it again)."""
+    global _video_nice
+    _video_nice = max(0, min(_MAX_NICE, int(increment)))
+
+
+def lower_own_priority(increment: int) -> bool:
+    """Run the calling thread, and every thread it makes from now on, ``increment`` nice
+    steps lower than it runs now (at most nice 19). True when done (or nothing to do).
+
+    Only on Linux, where the nice value is per thread. Where it fails (another system, a
+    sandbox refusing ``setpriority``) the thread carries on at its priority, and the first
+    failure is logged."""
+    if increment <= 0:
+        return True
+    if not sys.platform.startswith("linux"):
+        # Elsewhere setpriority() takes a process id, and a thread id is not one.
+        _log_priority_failure("thread priorities are set on Linux only", logging.INFO)
+        return False
+    thread = threading.get_native_id()
+    try:
+        current = os.getpriority(os.PRIO_PROCESS, thread)
+        os.setpriority(os.PRIO_PROCESS, thread, min(_MAX_NICE, current + increment))
+    except OSError as error:
+        _log_priority_failure(str(error), logging.WARNING)
+        return False
+    return True
+
+
+def _log_priority_failure(reason: str, level: int) -> None:
+    global _priority_failure_logged
+    with _priority_lock:
+        if _priority_failure_logged:
+            return
+        _priority_failure_logged = True
+    logger.log(level, "video threads run at the console's priority: %s", reason)
 
 
 def running_threads() -> list[CommandThread]:

@@ -3972,7 +3972,7 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How many priority steps (nice values) video decoding runs below the rest of the console. Higher lets the interface react sooner while many cameras play, but on a busy machine it can pause the interface for longer at times and drop pictures. 0 runs it at the same priority. Linux only; applies to cameras opened after the change.</source>
+        <source>How many priority steps (nice values) video decoding runs below the rest of the console, so that the interface reacts sooner while many cameras play. On a machine short of processor time, decoding below other programs may drop pictures. 0 runs it at the same priority. Linux only; applies to cameras opened after the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3975,8 +3975,8 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>视频解码优先级（低于界面的级数）</translation>
     </message>
     <message>
-        <source>How many priority steps (nice values) video decoding runs below the rest of the console. Higher lets the interface react sooner while many cameras play, but on a busy machine it can pause the interface for longer at times and drop pictures. 0 runs it at the same priority. Linux only; applies to cameras opened after the change.</source>
-        <translation>视频解码比控制台其余部分低多少个优先级（nice 值）。数值越高，多路摄像机同时播放时界面响应越及时，但在繁忙的机器上界面偶尔会停顿更久，并可能丢帧。0 表示同等优先级。仅限 Linux；对更改后打开的摄像机生效。</translation>
+        <source>How many priority steps (nice values) video decoding runs below the rest of the console, so that the interface reacts sooner while many cameras play. On a machine short of processor time, decoding below other programs may drop pictures. 0 runs it at the same priority. Linux only; applies to cameras opened after the change.</source>
+        <translation>视频解码比控制台其余部分低多少个优先级（nice 值），使多路摄像机同时播放时界面响应更及时。在处理器时间紧张的机器上，解码低于其他程序时可能丢帧。0 表示同等优先级。仅限 Linux；对更改后打开的摄像机生效。</translation>
     </message>
     <message>
         <source>Patrol screens</source>

@@ -38,6 +38,7 @@ def test_every_setting_gets_an_editor_of_its_type(dialog: SettingsDialog) -> Non
         "video.network_caching_ms": QSpinBox,
         "video.max_main_streams": QSpinBox,
         "video.stale_after_s": QDoubleSpinBox,
+        "video.thread_nice": QSpinBox,
         "patrol.step_mode": QComboBox,
         "patrol.preroll_s": QDoubleSpinBox,
         "video.output": QComboBox,

@@ -20,6 +20,7 @@ CHANGED_VALUES: dict[str, Any] = {
     "video.network_caching_ms": 800,
     "video.max_main_streams": 2,
     "video.stale_after_s": 5.5,
+    "video.thread_nice": 10,
     "patrol.step_mode": "own_dwell",
     "patrol.preroll_s": 5.0,
     "video.output": "native",
