@@ -4732,6 +4732,10 @@ Answered now at the %3 level; it goes one level up.</source>
 <context>
     <name>WallTile</name>
     <message>
+        <source>No camera on this patrol page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drop a camera here</source>
         <translation type="unfinished"></translation>
     </message>

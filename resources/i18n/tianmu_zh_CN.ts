@@ -4736,6 +4736,10 @@ Answered now at the %3 level; it goes one level up.</source>
 <context>
     <name>WallTile</name>
     <message>
+        <source>No camera on this patrol page</source>
+        <translation>本巡查页此处无摄像机</translation>
+    </message>
+    <message>
         <source>Drop a camera here</source>
         <translation>将摄像机拖放到此处</translation>
     </message>

@@ -218,6 +218,7 @@ class WallPageView(QWidget):
 
     def _new_tile(self, cell: int) -> WallTile:
         tile = WallTile(cell, self.token, clock=self._clock, parent=self)
+        tile.on_patrol = self.page.transient
         tile.cameras_dropped.connect(self._on_tile_cameras_dropped)
         tile.swap_dropped.connect(self._on_tile_swap_dropped)
         tile.clicked.connect(self._on_tile_clicked)

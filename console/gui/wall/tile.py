@@ -108,6 +108,8 @@ class WallTile(VideoTile):
         self._pending_since = 0.0
         self._main_failed_at: float | None = None
         self._selected = False
+        # On a running patrol's page an empty cell is not an invitation to drop a camera.
+        self.on_patrol = False
         self._drop_hover = False
         self._maximised = False
         self._zoom = 1.0
@@ -377,7 +379,7 @@ class WallTile(VideoTile):
         )
 
     def _overlay_state(self, status: StreamStatus | None, now: float) -> tuple[object, ...]:
-        idle = (self._camera_id, self._notice) if status is None else None
+        idle = (self._camera_id, self._notice, self.on_patrol) if status is None else None
         return (
             *super()._overlay_state(status, now),
             idle,
@@ -390,7 +392,9 @@ class WallTile(VideoTile):
         box = self._box
         font = self.font()
         if status is None:
-            if self._camera_id is None:
+            if self._camera_id is None and self.on_patrol:
+                text = self.tr("No camera on this patrol page")
+            elif self._camera_id is None:
                 text = self.tr("Drop a camera here")
             else:
                 # A name of hundreds of characters keeps to one line: the notice must show.
