@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -35,6 +36,7 @@ def show_crash_dialog(title: str, detail: str) -> None:
     if not isinstance(app, QApplication):
         logger.warning("No QApplication; not showing the crash dialog for: %s", title)
         return
+    _forget_deleted()
     if _open_dialogs:
         # One dialog at a time: a burst of errors adds to the details instead of piling up.
         shown = next(iter(_open_dialogs))
@@ -52,7 +54,15 @@ def show_crash_dialog(title: str, detail: str) -> None:
 
 def open_crash_dialogs() -> list[QMessageBox]:
     """The crash dialogs currently shown."""
+    _forget_deleted()
     return list(_open_dialogs)
+
+
+def _forget_deleted() -> None:
+    """Drop dialogs Qt deleted without their closing: the window they were shown over went
+    (a sign-out closes the main window), and a dialog's children go with it."""
+    for box in [box for box in _open_dialogs if not shiboken6.isValid(box)]:
+        _open_dialogs.discard(box)
 
 
 _open_dialogs: set[QMessageBox] = set()

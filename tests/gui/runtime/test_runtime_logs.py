@@ -192,6 +192,21 @@ def test_the_crash_dialog_shows_the_details(qtbot: QtBot, qapp: Any) -> None:
     qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=5000)
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_crash_dialog_deleted_with_its_window_is_forgotten(qtbot: QtBot, qapp: Any) -> None:
+    crash_dialog.show_crash_dialog("Unexpected error", "Traceback: first")
+    (box,) = crash_dialog.open_crash_dialogs()
+    # The window it was shown over goes (a sign-out closes the main window), and Qt deletes
+    # its child dialogs without their closing.
+    shiboken6.delete(box)
+    assert crash_dialog.open_crash_dialogs() == []
+    crash_dialog.show_crash_dialog("Unexpected error", "Traceback: second")
+    (again,) = crash_dialog.open_crash_dialogs()
+    assert again.detailedText() == "Traceback: second"
+    again.done(0)
+    qtbot.waitUntil(lambda: crash_dialog.open_crash_dialogs() == [], timeout=5000)
+
+
 # ---------------------------------------------------------------------- the writer thread
 
 
