@@ -58,7 +58,7 @@ from console.gui.verification.plan import (
     verdict_steps,
 )
 from console.gui.wall.snapshot import now_utc
-from console.store.outbox import UNFINISHED
+from console.store.outbox import UNFINISHED, OutboxState
 from console.tasks import NET, STORE
 from console.text import fill
 
@@ -72,6 +72,8 @@ CAMERAS_SHOWN = 4
 COMPARE_EVERY_MS = 500
 _UNSAFE = re.compile(r"[^0-9A-Za-z_.-]+")
 _ERROR = QColor(190, 30, 30)
+# Where a start of this verification round may be: not delivered yet, or delivered already.
+_STARTS_SEEN = UNFINISHED | {OutboxState.DELIVERED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +279,11 @@ class VerificationDialog(QDialog):
         self._say(self.tr("Queuing the verdict…"))
         outbox = self._session.store.outbox
         incident_id = self._incident.id
+        feedback = self._incident.latest_feedback
+        since = feedback.reported_at if feedback is not None else None
         self._session.runner.run(
             STORE,
-            lambda: start_waiting(outbox.list(UNFINISHED), incident_id),
+            lambda: start_waiting(outbox.list(_STARTS_SEEN), incident_id, since),
             on_done=lambda waiting: self._on_outbox_read(decided, bool(waiting)),
             on_error=self._on_queue_failed,
             title=QCoreApplication.translate("VerificationDialog", "Queuing the verification"),

@@ -25,7 +25,7 @@ from console.domain.incident import (
     IncidentState,
     VerificationVerdict,
 )
-from console.store.outbox import OutboxItem
+from console.store.outbox import OutboxItem, OutboxState
 
 VERIFICATION_KIND = "incident.verification"
 ACTION_KIND = "incident.action"
@@ -151,10 +151,21 @@ def verdict_steps(
     return steps
 
 
-def start_waiting(items: Iterable[OutboxItem], incident_id: str) -> bool:
-    """Whether one of the outbox's unfinished ``items`` starts verifying ``incident_id``."""
+def start_waiting(
+    items: Iterable[OutboxItem], incident_id: str, since: datetime | None = None
+) -> bool:
+    """Whether one of the outbox's ``items`` starts verifying ``incident_id`` in this round:
+    one not delivered yet, or (with ``since``, the latest feedback's time) one delivered that
+    was queued after it. The detail pane queues the start and opens the view; the start can
+    reach the server before the store hears the incident is verifying, and a verdict planned
+    on the store's "feedback" would start it again, be refused, and hold back the verdict."""
     entity = f"/incidents/{incident_id}"
     return any(
-        item.entity == entity and item.body.get("action") == Action.START_VERIFICATION.value
+        item.entity == entity
+        and item.body.get("action") == Action.START_VERIFICATION.value
+        and (
+            item.state is not OutboxState.DELIVERED
+            or (since is not None and item.created_at >= since)
+        )
         for item in items
     )

@@ -183,3 +183,15 @@ def test_start_waiting_looks_at_this_incident_only() -> None:
     assert not start_waiting([queued("/incidents/inc-2", start)], "inc-1")
     assert not start_waiting([queued("/incidents/inc-1", {"action": "accept"})], "inc-1")
     assert not start_waiting([], "inc-1")
+
+
+def test_a_start_delivered_after_the_feedback_counts_one_before_it_does_not() -> None:
+    # The pane queued the start and it reached the server before the store heard of it: the
+    # verdict must not start the verification again (the server would refuse it).
+    start = {"action": "start_verification"}
+    delivered = replace(queued("/incidents/inc-1", start), state=OutboxState.DELIVERED)
+    feedback_before = NOW - timedelta(minutes=1)
+    feedback_after = NOW + timedelta(minutes=1)
+    assert start_waiting([delivered], "inc-1", feedback_before)
+    assert not start_waiting([delivered], "inc-1", feedback_after)  # an earlier round's
+    assert not start_waiting([delivered], "inc-1")
