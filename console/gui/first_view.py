@@ -158,6 +158,8 @@ class FirstView(QObject):
     def _on_failed(self, error: BaseException) -> None:
         # A nicety, not the operator's problem: the console works the same without it.
         logger.info("No first view: the live cameras could not be found (%s)", error)
+        if self._session.closed:
+            return  # signed out meanwhile: this object went with the session
         self.skipped.emit("failed")
 
 
