@@ -25,12 +25,13 @@ screen marked live whose picture has not changed for 3 s, and every queued actio
 record) on the server exactly once.
 
 Players are compared with the tiles the stream policy wants playing (the page shown, the
-pre-rolled patrol page, tiles covered by a maximised one), when the wall has not changed for
-a few seconds: a page flip stops sixteen players while it starts sixteen others. Threads and
-file descriptors follow the number of players, so they are compared at alike moments: an
-own page settled, nothing maximised (``checkpoints``); so is RSS, whose slope is fitted over
-the checkpoints after the first tenth of the run (every second's RSS swings by about a
-hundred MB with flips and main streams; that slope is printed too).
+pre-rolled patrol page, tiles covered by a maximised one, and the new stream of a tile switching
+between sub and main, which plays beside the old one until its first picture), when the wall has
+not changed for a few seconds: a page flip stops sixteen players while it starts sixteen others.
+Threads and file descriptors follow the number of players, so they are compared at alike
+moments: an own page settled, nothing maximised (``checkpoints``); so is RSS, whose slope is
+fitted over the checkpoints after the first tenth of the run (every second's RSS swings by about
+a hundred MB with flips and main streams; that slope is printed too).
 
 Prints one figure per line as ``name: value unit``, each budget beside its figure
 (``_budget``); lines starting with ``#`` describe the run. Exits 1 when a budget fails
@@ -354,6 +355,17 @@ def playing_wanted(session: SessionWiring) -> int:
     return sum(1 for choice in choices if choice is not StreamChoice.NONE)
 
 
+def switching_tiles(session: SessionWiring) -> int:
+    """Tiles of any page with a new stream starting beside the one they show."""
+    wall = session.wall
+    return sum(
+        1
+        for index in range(len(wall.wall.pages))
+        for tile in wall.view.page_view(index).tiles
+        if tile.pending is not None
+    )
+
+
 def orphaned_sources(session: SessionWiring, census: PlayerCensus) -> list[Any]:
     """Live video sources that no tile of any page plays or is switching to."""
     wall = session.wall
@@ -493,7 +505,9 @@ class Shift:
         for name, count in counts.items():
             figures.objects_max[name] = max(figures.objects_max.get(name, 0), count)
         players = counts.get("PlayerController", 0)
-        wanted = playing_wanted(self.session)
+        # A tile switching streams plays its old stream until the new one shows a picture
+        # (make before break): the new player is wanted as much as the pre-rolled page's.
+        wanted = playing_wanted(self.session) + switching_tiles(self.session)
         figures.players_alive_max = max(figures.players_alive_max, players)
         figures.shown_max = max(figures.shown_max, wanted)
         if self.driver.settled(now):
@@ -512,13 +526,7 @@ class Shift:
         )
 
     def _excess_moment(self, t: float, players: int, wanted: int) -> str:
-        wall = self.session.wall
-        switching = sum(
-            1
-            for index in range(len(wall.wall.pages))
-            for tile in wall.view.page_view(index).tiles
-            if tile.pending is not None
-        )
+        switching = switching_tiles(self.session)
         patrol = "patrol" if self.driver.patrol.running else "own pages"
         return (
             f"{t:.0f} s: {players} players for {wanted} wanted ({patrol}, "

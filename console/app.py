@@ -69,6 +69,7 @@ from console.settings import Settings, atomic_write
 from console.store import Store, open_store
 from console.tasks import NET, STORE, TaskRunner
 from console.text import fill
+from console.video.engine import set_live_buffer_ms
 from console.video.worker import set_video_nice
 from console.wall.layout import LayoutLibrary
 from console.wall.model import Wall
@@ -124,6 +125,11 @@ def build_services(app: QApplication, *, log_to_file: bool = True) -> Services:
     # Video threads below the GUI thread (players made from now on).
     set_video_nice(settings.get("video.thread_nice"))
     settings.on_change(lambda _key, value: set_video_nice(value), key="video.thread_nice")
+    # The live buffer of streams opened from now on.
+    set_live_buffer_ms(settings.get("video.network_caching_ms"))
+    settings.on_change(
+        lambda _key, value: set_live_buffer_ms(value), key="video.network_caching_ms"
+    )
     probe = LatenessProbe(parent=app)
     probe.start()
     runner.task_failed.connect(show_crash_dialog)

@@ -215,7 +215,8 @@ SCHEMA: tuple[Setting, ...] = (
         description=QT_TRANSLATE_NOOP(
             "Settings",
             "How much live video is buffered before it is shown. Lower is closer to real "
-            "time; higher rides out an unsteady network.",
+            "time; higher rides out an unsteady network. Applies to cameras opened after "
+            "the change.",
         ),
         group=QT_TRANSLATE_NOOP("Settings", "Video"),
         minimum=0,
@@ -311,9 +312,11 @@ SCHEMA: tuple[Setting, ...] = (
         label=QT_TRANSLATE_NOOP("Settings", "Patrol pre-roll (s)"),
         description=QT_TRANSLATE_NOOP(
             "Settings",
-            "How many seconds before a patrol step its cameras start playing, hidden, so the "
-            "step shows live pictures at once. Longer costs more CPU; a dwell shorter than "
-            "this pre-rolls for the whole dwell.",
+            "The longest a patrol step's cameras play hidden before it, so that the step "
+            "shows live pictures at once. The console learns how long the cameras take to "
+            "start and begins that long ahead, with a margin; this is also the lead before "
+            "any camera has been timed. A dwell shorter than this pre-rolls for the whole "
+            "dwell.",
         ),
         group=QT_TRANSLATE_NOOP("Settings", "Video"),
         minimum=0.5,

@@ -85,6 +85,8 @@ class EngineConfig:
 
 _lock = threading.Lock()
 _config = EngineConfig()
+# The live buffer set after start-up (None: the instance's own ``network_caching_ms``).
+_live_buffer_ms: int | None = None
 _instance: vlc.Instance | None = None
 _log_callback: Callable[..., None] | None = None
 _shutdown_hooks: list[Callable[[float], None]] = []
@@ -105,6 +107,26 @@ def configure(config: EngineConfig) -> None:
 
 def config() -> EngineConfig:
     return _config
+
+
+def set_live_buffer_ms(milliseconds: int) -> None:
+    """Live streams opened from now on buffer ``milliseconds`` before they show (the setting
+    ``video.network_caching_ms``); those playing keep theirs. The instance's own option is
+    fixed when libvlc starts, so this one travels with each stream (``live_stream_options``)."""
+    global _live_buffer_ms
+    with _lock:
+        _live_buffer_ms = max(0, int(milliseconds))
+
+
+def live_stream_options(url: str) -> list[str]:
+    """libvlc options for opening ``url``: the live buffer for a network stream, nothing for
+    a local file (its buffer is ``file-caching``, which a recording does not need tuned)."""
+    scheme, separator, _rest = url.partition("://")
+    if not separator or scheme.lower() == "file":
+        return []
+    with _lock:
+        buffer_ms = _config.network_caching_ms if _live_buffer_ms is None else _live_buffer_ms
+    return [f":network-caching={buffer_ms}"]
 
 
 def instance() -> vlc.Instance:

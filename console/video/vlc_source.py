@@ -441,7 +441,7 @@ class PlayerController:
         self._stop_media()
         if self._given_up():
             return
-        media = engine.instance().media_new(url)
+        media = engine.instance().media_new(url, *engine.live_stream_options(url))
         self._player.set_media(media)
         self._media = media
         if self._given_up():

@@ -3928,10 +3928,6 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How much live video is buffered before it is shown. Lower is closer to real time; higher rides out an unsteady network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3996,7 +3992,11 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How many seconds before a patrol step its cameras start playing, hidden, so the step shows live pictures at once. Longer costs more CPU; a dwell shorter than this pre-rolls for the whole dwell.</source>
+        <source>How much live video is buffered before it is shown. Lower is closer to real time; higher rides out an unsteady network. Applies to cameras opened after the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest a patrol step&apos;s cameras play hidden before it, so that the step shows live pictures at once. The console learns how long the cameras take to start and begins that long ahead, with a margin; this is also the lead before any camera has been timed. A dwell shorter than this pre-rolls for the whole dwell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

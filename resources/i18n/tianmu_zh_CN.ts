@@ -3931,10 +3931,6 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>网络缓冲（毫秒）</translation>
     </message>
     <message>
-        <source>How much live video is buffered before it is shown. Lower is closer to real time; higher rides out an unsteady network.</source>
-        <translation>实时视频显示前的缓冲时长。越小越接近实时；越大越能抵御网络波动。</translation>
-    </message>
-    <message>
         <source>Video</source>
         <translation>视频</translation>
     </message>
@@ -3999,8 +3995,12 @@ Answered now at the %3 level; it goes one level up.</source>
         <translation>巡检预载 (秒)</translation>
     </message>
     <message>
-        <source>How many seconds before a patrol step its cameras start playing, hidden, so the step shows live pictures at once. Longer costs more CPU; a dwell shorter than this pre-rolls for the whole dwell.</source>
-        <translation>巡检换页前多少秒开始在后台播放下一页的摄像机，使换页时立即显示实时画面。时间越长越耗 CPU；停留时间短于此值时整段停留都预载。</translation>
+        <source>How much live video is buffered before it is shown. Lower is closer to real time; higher rides out an unsteady network. Applies to cameras opened after the change.</source>
+        <translation>实时视频显示前的缓冲时长。越小越接近实时；越大越能抵御网络波动。更改后打开的摄像机生效。</translation>
+    </message>
+    <message>
+        <source>The longest a patrol step's cameras play hidden before it, so that the step shows live pictures at once. The console learns how long the cameras take to start and begins that long ahead, with a margin; this is also the lead before any camera has been timed. A dwell shorter than this pre-rolls for the whole dwell.</source>
+        <translation>巡查每一步之前，其摄像机在后台预先播放的最长时间，使该步一显示即为实时画面。控制台会学习各摄像机启动所需的时间，并按此提前开始，留有余量；在尚未测得任何摄像机的启动时间之前，也以此作为提前量。停留时间短于此值时，整个停留期间都会预先播放。</translation>
     </message>
     <message>
         <source>Sound for urgent alerts</source>
