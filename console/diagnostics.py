@@ -152,15 +152,22 @@ class LatenessProbe(QObject):
         self._arm()
 
     def _watch(self) -> None:
-        # Polls at an eighth of the threshold and looks from half of it, so a busy machine that
-        # wakes this thread late still catches the GUI thread in the act; a wake-up is a clock
-        # read and a comparison, cheap enough to run all day.
-        period = max(0.005, self._warn_after_s / 8)
-        while not self._stopping.wait(period):
+        # Looks from half of the threshold, so a busy machine that wakes this thread late
+        # still catches the GUI thread in the act. It sleeps until the tick awaited now would
+        # be that late, not in short polls: while the loop keeps up, that is a wake-up every
+        # half threshold (20 a second), which an idle console pays all day.
+        look_from = self._warn_after_s * 0.5
+        wait = look_from
+        while not self._stopping.wait(wait):
             expected_at = self._expected_at
             overdue = perf_counter() - expected_at
-            if overdue < self._warn_after_s * 0.5:
+            if overdue < look_from:
+                wait = max(0.001, look_from - overdue)
                 continue
+            # Stuck: look again a half threshold on (a new stall if a tick came meanwhile),
+            # or sooner when this one becomes a hang.
+            until_hang = self._hang_after_s - overdue
+            wait = max(0.001, min(look_from, until_hang)) if until_hang > 0 else look_from
             with self._lock:
                 have_stack = self._stall_stack is not None
             if not have_stack:

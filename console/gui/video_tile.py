@@ -85,10 +85,11 @@ class RepaintClock(QObject):
     """The one timer that drives every tile (50 Hz by default).
 
     Each tick calls ``advance(now)`` on every registered tile and ``refresh()`` only on tiles
-    that answer True. Tiles are held weakly. The clock ticks at twice the frame rate of a
-    25 fps camera: at the frame rate itself, clock and camera drift in and out of step, and
-    a tick that sees two new pictures paints only the second (a visible stutter). A tick
-    without new pictures costs a few microseconds per tile.
+    that answer True. A tile is registered while it shows a stream, so the clock stops when
+    no tile plays (an idle console's wall). Tiles are held weakly. The clock ticks at twice
+    the frame rate of a 25 fps camera: at the frame rate itself, clock and camera drift in
+    and out of step, and a tick that sees two new pictures paints only the second (a visible
+    stutter). A tick without new pictures costs a few microseconds per tile.
     """
 
     _shared: weakref.WeakValueDictionary[int, RepaintClock] = weakref.WeakValueDictionary()
@@ -119,12 +120,16 @@ class RepaintClock(QObject):
         return clock
 
     def register(self, tile: VideoTile) -> None:
+        if tile in self._tiles:
+            return
         self._tiles.add(tile)
         self._walk = tuple(weakref.ref(each) for each in self._tiles)
         if not self._timer.isActive():
             self._timer.start()
 
     def unregister(self, tile: VideoTile) -> None:
+        if tile not in self._tiles:
+            return
         self._tiles.discard(tile)
         self._walk = tuple(weakref.ref(each) for each in self._tiles)
         if not self._tiles:
@@ -373,7 +378,9 @@ class VideoTile(QWidget):
         self._picture_seen_at = 0.0
         # Native windows lent to sources that draw themselves, by source.
         self._surfaces: dict[int, NativeSurface] = {}
-        self._clock.register(self)
+        # On the clock only while there is a stream to watch (``attach``): an empty tile
+        # has nothing to tick, and a wall of them kept the clock waking the GUI thread
+        # fifty times a second for nothing.
 
     # ---------------------------------------------------------------- wiring
 
@@ -428,6 +435,10 @@ class VideoTile(QWidget):
         self._picture_area = None
         self._images.clear()
         self._asked_size = None
+        if supervisor is None:
+            self._clock.unregister(self)
+        else:
+            self._clock.register(self)
         if supervisor is not None and supervisor.source is not None:
             self.prepare_source(supervisor.source)
             surface = self._surfaces.get(id(supervisor.source))
