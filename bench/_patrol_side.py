@@ -10,9 +10,16 @@ The patrol steps on its own dwell timer, as for an operator who only watches: ``
 for the next step rather than making it, so the pages it pre-rolls play for as long as the
 patrol's lead time (``patrol.preroll_s``) says, not as long as a benchmark takes.
 
+Each camera's time to its first picture is logged from outside the runner too (works with any
+runner): when its tile was asked to play (its hidden page set to pre-roll, or the first pages
+shown cold), when its player started (the tile's ``stream_switched``) and when its first
+picture came (the tile's ``status_changed`` to live); at every step, how long before it the
+page now shown was set to pre-roll (the lead it had) and whether all its tiles were live by
+then.
+
 Commands (one JSON line each, on ``bench/wall.py``'s child protocol): ``configure``,
 ``sign_in``, ``screens``, ``detach``, ``start_patrol``, ``step``, ``stop_patrol``, ``mark``,
-``decoding``, ``probe_reset``, ``probe_snapshot``.
+``decoding``, ``first_pictures_log``, ``probe_reset``, ``probe_snapshot``.
 """
 
 from __future__ import annotations
@@ -24,7 +31,80 @@ from typing import Any
 LIVE = "live"
 # The shown players' libvlc counts are read this long before a step is due (they stop at it).
 COUNTS_BEFORE_STEP_S = 0.4
+# A player that has delivered this many pictures plays on (libvlc shows its first
+# picture at once, then waits for its network buffer to fill before the next).
+MOVING_PICTURES = 2
 SAMPLE_S = 0.05
+
+
+class FirstPictureLog:
+    """Times to first picture of the patrol's tiles (see the module docstring), in seconds
+    of ``time.monotonic``."""
+
+    def __init__(self) -> None:
+        self.hooked: set[int] = set()
+        self.views: set[int] = set()
+        self.prerolling: dict[int, float] = {}  # page view id: when it was set to pre-roll
+        self.asked: dict[str, tuple[float, bool]] = {}  # camera: (asked at, hidden)
+        self.played: dict[str, float] = {}
+        # One per camera that showed its first picture: asked to live, played to live, hidden.
+        self.cameras: list[dict[str, Any]] = []
+        self.pages_live_s: list[float] = []  # a pre-rolled page: asked to all tiles live
+        # A pre-rolled tile, page: asked to (every tile's) MOVING_PICTURES-th picture.
+        self.moving_s: list[float] = []
+        self.pages_moving_s: list[float] = []
+        self.leads_s: list[float] = []  # a step: how long its page had been pre-rolling
+        self.steps_live: list[bool] = []  # a step: every tile of its page live as it showed
+        # When each (tile, camera) got its player; a step: the seconds its page's players had
+        # played hidden before it (summed over the page's tiles).
+        self.player_started: dict[tuple[int, str], float] = {}
+        self.hidden_player_s: list[float] = []
+
+    def clear(self) -> None:
+        self.asked.clear()
+        self.played.clear()
+        self.cameras.clear()
+        self.pages_live_s.clear()
+        self.moving_s.clear()
+        self.pages_moving_s.clear()
+        self.leads_s.clear()
+        self.steps_live.clear()
+        self.player_started.clear()
+        self.hidden_player_s.clear()
+
+    def ask(self, camera_ids: list[str], hidden: bool, at: float) -> None:
+        for camera_id in camera_ids:
+            self.asked[camera_id] = (at, hidden)
+            self.played.pop(camera_id, None)
+
+    def on_played(self, camera_id: str | None, at: float) -> None:
+        if camera_id is not None and camera_id in self.asked:
+            self.played.setdefault(camera_id, at)
+
+    def on_live(self, camera_id: str | None, at: float) -> None:
+        if camera_id is None or camera_id not in self.asked:
+            return
+        asked_at, hidden = self.asked.pop(camera_id)
+        played_at = self.played.pop(camera_id, None)
+        self.cameras.append(
+            {
+                "camera": camera_id,
+                "hidden": hidden,
+                "asked_s": at - asked_at,
+                "played_s": at - played_at if played_at is not None else None,
+            }
+        )
+
+    def report(self) -> dict[str, Any]:
+        return {
+            "cameras": list(self.cameras),
+            "pages_live_s": list(self.pages_live_s),
+            "moving_s": list(self.moving_s),
+            "pages_moving_s": list(self.pages_moving_s),
+            "leads_s": list(self.leads_s),
+            "steps_live": list(self.steps_live),
+            "hidden_player_s": list(self.hidden_player_s),
+        }
 
 
 def make_patrol_side(
@@ -33,6 +113,7 @@ def make_patrol_side(
     wait_until: Callable[..., bool],
 ) -> Any:
     """The side object for ``bench.wall._child_main`` (called in the child, after Qt is up)."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
     from bench.wall import _console_side_class, _window_side_class
@@ -41,6 +122,11 @@ def make_patrol_side(
     from console.wall.model import WallPage
 
     window_side = _window_side_class(_console_side_class(send, spin, wait_until))
+
+    def pictures(tile: WallTile) -> int:
+        supervisor = tile.supervisor
+        source = supervisor.source if supervisor is not None else None
+        return source.frame_counter if source is not None else 0
 
     def is_live(tile: WallTile) -> bool:
         supervisor = tile.supervisor
@@ -63,6 +149,8 @@ def make_patrol_side(
             self.step_times: dict[int, float] = {}
             # (shown, pre-rolled) players decoding, sampled while waiting for steps.
             self.decoding_samples: list[tuple[int, int]] = []
+            self.first_pictures = FirstPictureLog()
+            self.step_profile: Any = None  # a cProfile.Profile while sampling
 
         # ------------------------------------------------------------ the patrol's pages
 
@@ -82,6 +170,87 @@ def make_patrol_side(
                 for view in self._patrol_views()
                 if not view.is_seen() and any(t.preroll for t in view.tile_views())
             ]
+
+        def _hook(self) -> None:
+            """Log the patrol's tiles' first pictures and its pages' pre-roll (each tile
+            and page view once)."""
+            log = self.first_pictures
+            for view in self._patrol_views():
+                if id(view) not in log.views:
+                    log.views.add(id(view))
+                    original = view.set_preroll
+
+                    def set_preroll(
+                        preroll: bool, view: Any = view, original: Any = original
+                    ) -> None:
+                        key = id(view)
+                        if preroll and key not in log.prerolling:
+                            now = time.monotonic()
+                            log.prerolling[key] = now
+                            cameras = [t.camera_id for t in view.tiles if t.camera_id]
+                            log.ask(
+                                [c for c in cameras if not self._live_camera(view, c)], True, now
+                            )
+                            self._watch_page(view, now)
+                        elif not preroll:
+                            log.prerolling.pop(key, None)
+                        original(preroll)
+
+                    view.set_preroll = set_preroll
+                for tile in view.tiles:
+                    if id(tile) in log.hooked:
+                        continue
+                    log.hooked.add(id(tile))
+                    tile.stream_switched.connect(
+                        lambda _cell, _choice, t=tile: self._on_stream_switched(t)
+                    )
+                    tile.status_changed.connect(
+                        lambda status, t=tile: (
+                            log.on_live(t.camera_id, time.monotonic())
+                            if status.state.value == LIVE
+                            else None
+                        )
+                    )
+
+        def _on_stream_switched(self, tile: WallTile) -> None:
+            log = self.first_pictures
+            now = time.monotonic()
+            log.on_played(tile.camera_id, now)
+            if tile.supervisor is not None and tile.camera_id is not None:
+                log.player_started.setdefault((id(tile), tile.camera_id), now)
+
+        @staticmethod
+        def _live_camera(view: Any, camera_id: str) -> bool:
+            tile = view.tile_for(camera_id)
+            return tile is not None and is_live(tile)
+
+        def _watch_page(self, view: Any, asked_at: float) -> None:
+            """Time the pre-rolled page until all its tiles are live (while it pre-rolls)."""
+            log = self.first_pictures
+            key = id(view)
+
+            live = False
+            moving: set[int] = set()
+
+            def look() -> None:
+                nonlocal live
+                if log.prerolling.get(key) != asked_at:
+                    return  # shown, or given other cameras, first
+                now = time.monotonic()
+                tiles = [t for t in view.tiles if t.camera_id is not None]
+                for tile in tiles:
+                    if id(tile) not in moving and pictures(tile) >= MOVING_PICTURES:
+                        moving.add(id(tile))
+                        log.moving_s.append(now - asked_at)
+                if not live and tiles and all(map(is_live, tiles)):
+                    live = True
+                    log.pages_live_s.append(now - asked_at)
+                if tiles and len(moving) >= len(tiles):
+                    log.pages_moving_s.append(now - asked_at)
+                    return
+                QTimer.singleShot(20, look)
+
+            QTimer.singleShot(20, look)
 
         @staticmethod
         def _with_camera(views: list[Any]) -> list[WallTile]:
@@ -169,9 +338,14 @@ def make_patrol_side(
             self.decoding_samples = []
             self.step_burst_s = []
             self.step_burst_cpu_s = []
+            self.first_pictures.clear()
             panel.start_button.click()
             if not self.wait_for(lambda: bool(self.shown_views()), 10.0):
                 raise RuntimeError("the patrol showed no page")
+            self._hook()
+            self.first_pictures.ask(
+                [t.camera_id for t in self.tiles if t.camera_id and not is_live(t)], False, started
+            )
             shown = self.tiles
             live = self.wait_for(lambda: all(map(self._painting_live, shown)), live_timeout)
             self.lost_retired = self.displayed_retired = self.players_retired = 0
@@ -192,6 +366,21 @@ def make_patrol_side(
             show_moved = patrol._show_moved
 
             def timed(moved: list[int]) -> None:
+                log = self.first_pictures
+                now = time.monotonic()
+                for view in self.standby_views():
+                    asked_at = log.prerolling.get(id(view))
+                    if asked_at is not None:
+                        log.leads_s.append(now - asked_at)
+                    tiles = self._with_camera([view])
+                    log.steps_live.append(all(map(is_live, tiles)))
+                    log.hidden_player_s.append(
+                        sum(
+                            now - log.player_started.get((id(t), t.camera_id or ""), now)
+                            for t in tiles
+                            if t.supervisor is not None
+                        )
+                    )
                 profile = getattr(self, "step_profile", None)
                 began, cpu = time.perf_counter(), time.thread_time()
                 if profile is not None:
@@ -200,6 +389,7 @@ def make_patrol_side(
                     show_moved(moved)
                 self.step_burst_s.append(time.perf_counter() - began)
                 self.step_burst_cpu_s.append(time.thread_time() - cpu)
+                self._hook()
 
             patrol._show_moved = timed
 
@@ -224,7 +414,8 @@ def make_patrol_side(
         def step(self, due_timeout: float, live_timeout: float) -> dict[str, Any]:
             """Wait for the patrol's next step (its own dwell timer makes it): read the
             libvlc counts of the shown players a moment before they go, note whether the
-            next pages were pre-rolled (every tile live while hidden), and time from the step
+            next pages were pre-rolled (every tile live while hidden, as the step showed
+            them), and time from the step
             until every shown tile has painted a live picture it had not painted before."""
             patrol = self.session.wall.patrol
             following = max(self.step_times, default=-1) + 1
@@ -237,10 +428,13 @@ def make_patrol_side(
             self.wait_for(near, due_timeout, SAMPLE_S)
             self._retire(self.mark())
             standby = self._with_camera(self.standby_views())
-            prerolled = bool(standby) and all(map(is_live, standby))
             before = {id(tile): tile.pictures_painted for tile in standby}
+            looked = len(self.first_pictures.steps_live)
             if not self.wait_for(lambda: following in self.step_times, 5.0, 0.005):
                 raise RuntimeError(f"the patrol did not step within {due_timeout + 5:.0f} s")
+            # Whether each page shown was all live as the step showed it (looked at then).
+            at_step = self.first_pictures.steps_live[looked:]
+            prerolled = bool(at_step) and all(at_step)
             started = self.step_times[following]
             shown = self.tiles
 
@@ -303,6 +497,11 @@ def make_patrol_side(
                 "shown_mean": sum(s[0] for s in samples) / len(samples),
                 "standby_mean": sum(s[1] for s in samples) / len(samples),
             }
+
+        def first_pictures_log(self) -> dict[str, Any]:
+            """The first-picture log of the current (or last) patrol (see the module
+            docstring)."""
+            return self.first_pictures.report()
 
         # ------------------------------------------------------------ sampling
 

@@ -36,9 +36,20 @@ Measured (``name: value unit`` lines, each budget beside its figure as ``*_budge
   the measured dwells; ``patrol_lateness_reference_*`` is the same probe in an empty Qt event
   loop of a third process (what the machine's load does to any GUI thread).
 
-Also printed: the runner's own step-live times (``_runner_step_live_p95_s``: its supervisors'
-state, no painted picture awaited), the first pages' cold start, the signed-in window's CPU
-with nothing on its wall, the load average at the start and the end, and the run's length.
+Also printed: each camera's time to its first picture (p50/p95/max over the cameras) when
+pre-rolled, from its page's pre-roll (``_preroll_first_picture_*``: the least the lead must
+cover) and from its player's start (``_preroll_player_first_picture_*``), and when shown cold on
+the first pages (``_cold_first_picture_*``); a pre-rolled page's time to all tiles live
+(``_preroll_page_live_*``) and to its players' second picture, when they move
+(``_preroll_moving_*``, ``_preroll_page_moving_*``: libvlc shows a first picture at once, then
+fills its network buffer); the lead the steps' pages had (``_preroll_lead_mean_s``, ``_min_s``);
+``_players_prerolled_by_time_mean``: the players pre-rolled on average over a dwell, from the
+seconds each played hidden before its step (``_players_prerolled_decoding_mean`` samples them
+while the bench waits, which a loaded machine skews); ``_steps_not_prerolled`` counts steps
+whose page was not all live as it showed. Also printed: the runner's own step-live times
+(``_runner_step_live_p95_s``: its supervisors' state, no painted picture awaited), the first
+pages' cold start, the signed-in window's CPU with nothing on its wall, the load average at the
+start and the end, and the run's length.
 
 ``S`` is the number of screens the patrol showed at once: 2 when the patrol covers every
 wall screen, 1 with a patrol that fills the main window's page only. Rounds alternate which
@@ -259,6 +270,7 @@ class Figures:
     step_burst_s: list[float] = field(default_factory=list)
     step_burst_cpu_s: list[float] = field(default_factory=list)
     step_mode: str = ""
+    dwell_s: float = 0.0
     lateness: list[dict[str, Any]] = field(default_factory=list)
     reference: list[dict[str, Any]] = field(default_factory=list)
     window_s: list[float] = field(default_factory=list)
@@ -270,6 +282,18 @@ class Figures:
     round_gui: list[tuple[float, float]] = field(default_factory=list)
     round_threads: list[dict[int, int]] = field(default_factory=list)  # threads by nice value
     round_gui_nice: list[int] = field(default_factory=list)
+    # Times to first picture (bench/_patrol_side.py's log): of the pre-rolled tiles from their
+    # page's pre-roll (what the lead must cover) and from their player's start; of the first
+    # pages' tiles, shown cold, from the start; a pre-rolled page's all tiles live; the lead
+    # each step's page had.
+    preroll_first_s: list[float] = field(default_factory=list)
+    preroll_played_s: list[float] = field(default_factory=list)
+    cold_first_s: list[float] = field(default_factory=list)
+    page_live_s: list[float] = field(default_factory=list)
+    moving_s: list[float] = field(default_factory=list)
+    page_moving_s: list[float] = field(default_factory=list)
+    leads_s: list[float] = field(default_factory=list)
+    hidden_player_s: list[float] = field(default_factory=list)  # per step and screen
 
 
 def threads_by_nice(pid: int) -> dict[int, int]:
@@ -313,6 +337,7 @@ def patrol_round(
         figures.first_live_s.append(started["first_live_s"])
     figures.screens, figures.tiles = started["screens"], started["tiles"]
     figures.step_mode = started["step_mode"]
+    figures.dwell_s = plan.dwell_s
     figures.preroll_s = started.get("preroll_s")
     logger.info("patrol on %d screens, %d tiles", figures.screens, figures.tiles)
     timeouts = {"due_timeout": plan.dwell_s + 5.0, "live_timeout": plan.live_timeout_s}
@@ -369,6 +394,19 @@ def patrol_round(
             file=sys.stderr,
         )
     figures.reference.append(reference.call("probe_snapshot")["probe"])
+    log = console.call("first_pictures_log")
+    for camera in log["cameras"]:
+        if camera["hidden"]:
+            figures.preroll_first_s.append(camera["asked_s"])
+            if camera["played_s"] is not None:
+                figures.preroll_played_s.append(camera["played_s"])
+        else:
+            figures.cold_first_s.append(camera["asked_s"])
+    figures.page_live_s += log["pages_live_s"]
+    figures.moving_s += log["moving_s"]
+    figures.page_moving_s += log["pages_moving_s"]
+    figures.leads_s += log["leads_s"]
+    figures.hidden_player_s += log["hidden_player_s"]
     stopped = console.call("stop_patrol")
     figures.round_lost.append(int(stopped["lost"]))
     figures.lost += int(stopped["lost"])
@@ -528,6 +566,7 @@ def report(figures: Figures) -> int:
     mean = statistics.fmean
     emit(f"{prefix}_players_shown_decoding_mean", mean(f.decoding_shown_mean), "players", 1)
     emit(f"{prefix}_players_prerolled_decoding_mean", mean(f.decoding_prerolled_mean), "players", 1)
+    report_first_pictures(f, prefix)
     # The signed-in window with nothing on the wall (event stream, outbox, map, probe).
     emit("patrol_window_idle_cpu_pct", f.idle_cpu_pct, "%", 1)
     emit(f"{prefix}_cpu_pct", cpu, "%", 1)
@@ -561,6 +600,42 @@ def report(figures: Figures) -> int:
     failed = results.count(False)
     emit("patrol_budgets_failed", failed, "budgets")
     return failed
+
+
+def report_first_pictures(figures: Figures, prefix: str) -> None:
+    """Each camera's time to its first picture (p50, p95, max over the cameras): pre-rolled
+    from its page's pre-roll and from its player's start, shown cold on the first pages;
+    a pre-rolled page's time to all tiles live; the lead the steps' pages had (mean, min)."""
+    for name, values in (
+        ("preroll_first_picture", figures.preroll_first_s),
+        ("preroll_player_first_picture", figures.preroll_played_s),
+        ("cold_first_picture", figures.cold_first_s),
+        ("preroll_page_live", figures.page_live_s),
+        ("preroll_moving", figures.moving_s),
+        ("preroll_page_moving", figures.page_moving_s),
+    ):
+        for label, share in (("p50", 0.50), ("p95", 0.95)):
+            emit(f"{prefix}_{name}_{label}_s", percentile(values, share), "s")
+        emit(f"{prefix}_{name}_max_s", max(values) if values else math.nan, "s")
+    leads = figures.leads_s
+    emit(f"{prefix}_preroll_lead_mean_s", statistics.fmean(leads) if leads else math.nan, "s")
+    emit(f"{prefix}_preroll_lead_min_s", min(leads) if leads else math.nan, "s")
+    # Players decoding hidden on average over a dwell, by their start times rather than by
+    # samples: the seconds every pre-rolled player played before its step, per dwell.
+    hidden = figures.hidden_player_s
+    steps = len(hidden) / max(1, figures.screens)
+    emit(
+        f"{prefix}_preroll_player_s_per_step",
+        sum(hidden) / steps if hidden else math.nan,
+        "player-s",
+        1,
+    )
+    emit(
+        f"{prefix}_players_prerolled_by_time_mean",
+        sum(hidden) / steps / figures.dwell_s if hidden and figures.dwell_s else math.nan,
+        "players",
+        1,
+    )
 
 
 def report_rounds(figures: Figures) -> None:
@@ -689,7 +764,8 @@ def run(plan: Plan, quick: bool, display_kind: str) -> int:
         print(
             f"# {SCREENS} screens of {size}, {TILES} tiles each; {FEEDS} simulator sub streams "
             f"{sub[0]}x{sub[1]}@{FEED_OPTIONS['sub_fps']} round-robin; bare: libvlc xcb_x11 "
-            f"on Xvfb {bare_display}; {plan.rounds} round(s) of {plan.steps} steps, {plan.steps - 1} dwells measured "
+            f"on Xvfb {bare_display}; {plan.rounds} round(s) of {plan.steps} steps, "
+            f"{plan.steps - 1} dwells measured "
             f"(dwell {plan.dwell_s:g} s); {os.cpu_count()} cores; "
             f"{'quick' if quick else 'full'} run; set-up {time.monotonic() - started:.0f} s",
             flush=True,

@@ -46,13 +46,20 @@ is left, sits that turn out and turns at the one after, so its first page stays 
 a dwell and one and a half. Should no other screen be showing a page, the step begins anew
 with it. (Dealt as above, screens that step together from the start never leave one idle
 while a lost one still has pages; the rule is there so that no path makes the others wait.)
+
+Each screen's next page is pre-rolled (played hidden) for a lead time before its step, so the
+step is live at once; a hidden page decodes as dearly as a shown one, so the lead is as short
+as its cameras allow. ``PrerollLead`` learns it: each camera's time from being asked to play
+to its first pictures (its own recent times, and those of every camera lately), plus a margin;
+the configured lead is the upper bound, and the guess while nothing has been seen yet.
 """
 
 from __future__ import annotations
 
 import enum
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -152,6 +159,85 @@ class ScreenProgress:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class PrerollLead:
+    """How long before its step a page starts playing hidden: long enough for its slowest
+    camera's first picture, with a margin, and no longer (see the module docstring).
+
+    ``record`` takes a camera's time from being asked to play (its page set to pre-roll, or
+    shown cold) to its first pictures (the GUI times it until they move). A camera's need is its
+    own latest time (the slowest of its last ``per_camera``), but no less than the median of
+    every camera's lately (what the machine's load makes of a start now); a camera never seen
+    needs the 95th percentile of those. A page's lead is its neediest camera's need times
+    ``spread`` plus ``margin_s``, at most the configured lead, which also stands while fewer
+    than ``min_seen`` times are known (a patrol's first pages, shown cold, give those before any
+    pre-roll is due).
+    """
+
+    def __init__(
+        self,
+        *,
+        margin_s: float = 0.5,
+        spread: float = 1.25,
+        recent: int = 64,
+        per_camera: int = 3,
+        min_seen: int = 4,
+    ):
+        if margin_s < 0 or spread < 1 or recent < 1 or per_camera < 1 or min_seen < 1:
+            raise ValueError("a lead needs a margin of at least 0 s and a spread of at least 1")
+        self.margin_s = margin_s
+        self.spread = spread
+        self.min_seen = min_seen
+        self._per_camera = per_camera
+        self._recent: deque[float] = deque(maxlen=recent)
+        self._ordered: list[float] | None = None  # the recent times sorted (None: to sort)
+        self._cameras: dict[str, deque[float]] = {}
+
+    @property
+    def seen(self) -> int:
+        """How many recent times the lead is learnt from."""
+        return len(self._recent)
+
+    def record(self, camera_id: str, seconds: float) -> None:
+        """``camera_id`` showed its first picture ``seconds`` after it was asked to play."""
+        seconds = max(0.0, float(seconds))
+        self._recent.append(seconds)
+        self._ordered = None
+        own = self._cameras.get(camera_id)
+        if own is None:
+            own = self._cameras[camera_id] = deque(maxlen=self._per_camera)
+        own.append(seconds)
+
+    def need_s(self, camera_id: str) -> float | None:
+        """The time ``camera_id`` is expected to take to its first picture now (None while
+        too little is known)."""
+        if len(self._recent) < self.min_seen:
+            return None
+        own = self._cameras.get(camera_id)
+        if own:
+            return max(max(own), self._quantile(0.5))
+        return self._quantile(0.95)
+
+    def lead_s(self, camera_ids: Iterable[str], ceiling_s: float | None) -> float | None:
+        """How long before its step a page of ``camera_ids`` should start playing; None
+        (for the whole dwell) when ``ceiling_s`` is None; ``ceiling_s`` while too little is
+        known."""
+        if ceiling_s is None:
+            return None
+        needs = [self.need_s(camera_id) for camera_id in camera_ids]
+        if not needs:
+            return 0.0  # nothing to play
+        if any(need is None for need in needs):
+            return ceiling_s
+        neediest = max(need for need in needs if need is not None)
+        return min(ceiling_s, neediest * self.spread + self.margin_s)
+
+    def _quantile(self, share: float) -> float:
+        if self._ordered is None:
+            self._ordered = sorted(self._recent)
+        ordered = self._ordered
+        return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def pages_of(
@@ -386,6 +472,19 @@ class PatrolRun:
             if lane.current is not None
             for camera_id in lane.current.camera_ids
         )
+
+    def preroll_due_in(
+        self, screen: int, lead_s: float | None, now: float | None = None
+    ) -> float | None:
+        """Seconds until ``screen``'s next page is due to pre-roll by the lead time alone
+        (0: now; None: it has none, or its step is not running down: paused, or nothing
+        shown). ``preroll_due`` is the whole rule."""
+        if self.state is not PatrolState.RUNNING or self.upcoming_on(screen) is None:
+            return None
+        due = self.step_due_in(screen, now)
+        if due is None:
+            return None
+        return 0.0 if lead_s is None else max(0.0, due - lead_s)
 
     def progress(self, now: float | None = None) -> list[ScreenProgress]:
         now = self._now(now)

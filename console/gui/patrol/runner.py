@@ -3,13 +3,18 @@ next page pre-rolled.
 
 The wall's screens are the main window (screen 0) and the monitor of every page the operator
 detached (screens 1…, in the order of those pages). Each screen gets two transient wall pages
-taking turns: one is shown, the other holds that screen's next page and plays its sub
-streams while hidden from ``preroll_s`` seconds before the step (the ``patrol.preroll_s``
-setting: a cold page's time to go live, with margin; a hidden page decodes as dearly as a
-shown one, so not for the whole dwell), so each step shows live pictures at once. A step
-that comes sooner (all judged, "Next page") shows its page at once all the same, its
-pictures coming live there; judging a step's first camera starts the pre-roll, since the
-last verdict moves the step on. On a detached screen both stand in
+taking turns: one is shown, the other holds that screen's next page (its cameras' stream
+addresses asked for a second into the step) and plays its sub streams while hidden for a lead
+time before
+the step, so each step shows live pictures at once. A hidden page decodes as dearly as a
+shown one, so the lead is learnt (``PrerollLead``): the runner times every camera it asks to
+play, pre-rolled or shown cold, until its pictures move (its player's second picture: libvlc
+shows the first at once, then fills its network buffer), and a page starts that long before
+its step, with a margin, never sooner than ``preroll_s`` (the ``patrol.preroll_s`` setting,
+also the lead while nothing has been timed yet). A step that comes sooner (all judged, "Next
+page") shows its page at once all the same, its pictures coming live there; judging a
+step's first camera starts the pre-roll, since the last verdict moves the step on. On a
+detached screen both stand in
 the monitor's window in front of the operator's own page, which comes back when the patrol
 ends; in the main window the operator's current page comes back.
 
@@ -47,6 +52,7 @@ from shiboken6 import isValid
 
 from console.domain.model import PatrolPlan, PatrolVerdict
 from console.gui.wall.page_view import WallPageView
+from console.gui.wall.tile import WallTile
 from console.gui.wall.wall_view import WallView
 from console.tasks import STORE, TaskRunner
 from console.video.supervisor import StreamState
@@ -57,6 +63,7 @@ from console.wall.patrol import (
     Expander,
     PatrolRun,
     PatrolState,
+    PrerollLead,
     ScreenProgress,
     StepMode,
 )
@@ -64,8 +71,19 @@ from console.wall.patrol import (
 logger = logging.getLogger(__name__)
 
 TICK_MS = 200
-# While a screen's new step is not yet all live, it is looked at this often (step-live time).
+# While a screen's new step is not yet all live, or the pictures of a camera asked to play do
+# not move yet, they are looked at this often (step-live times, the cameras' times to start).
 LIVE_CHECK_MS = 40
+# A camera asked to play that shows no picture for this long is not timed (it is dead, or
+# offline): its time says nothing about how soon others start.
+FIRST_PICTURE_WATCH_S = 20.0
+# A camera is timed until its player's second picture: libvlc shows the first at once, then
+# fills its network buffer before the next, so a step shown in between would stand still.
+PICTURES_TO_MOVE = 2
+# The next page's stream addresses are asked for this long into a step: not at the step, when
+# the server's answers would hold up the new page's first pictures, nor at the pre-roll, whose
+# lead would have to cover them.
+ADDRESSES_AFTER_S = 1.0
 RecordSink = Callable[[dict[str, Any]], object]
 
 OK_KEY = "Space"
@@ -96,6 +114,7 @@ class _Screen:
     window: QWidget | None = None  # the detached window holding its keys
     lost: bool = False  # its monitor went away; its pages went to the other screens
     prerolled: bool = False  # its standby page plays the next step's cameras (hidden)
+    addressed: bool = False  # the stream addresses of its standby page's cameras were asked for
 
 
 class PatrolRunner(QObject):
@@ -145,9 +164,15 @@ class PatrolRunner(QObject):
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        # How long before a step its pages start playing hidden (None: for the whole dwell);
-        # the ``patrol.preroll_s`` setting.
+        # The longest a step's pages play hidden before it, and the lead before any camera's
+        # first picture was timed (None: for the whole dwell); the ``patrol.preroll_s`` setting.
         self.preroll_s = preroll_s
+        # Learns the lead from the cameras' times to start (kept across patrols: a plan
+        # patrolled again meets the same cameras).
+        self.lead = PrerollLead()
+        # Cameras asked to play (pre-rolled or shown cold) whose pictures do not move yet:
+        # (screen, asked at).
+        self._asked: dict[str, tuple[int, float]] = {}
         self.wall_view = wall_view
         self.wall = wall_view.wall
         self._runner = runner
@@ -167,6 +192,10 @@ class PatrolRunner(QObject):
         self._live_timer = QTimer(self)
         self._live_timer.setInterval(LIVE_CHECK_MS)
         self._live_timer.timeout.connect(self._on_live_timer_timeout)
+        # Starts a pre-roll when its lead time comes (the tick would be up to TICK_MS late).
+        self._preroll_timer = QTimer(self)
+        self._preroll_timer.setSingleShot(True)
+        self._preroll_timer.timeout.connect(self._start_prerolls_due)
         wall_view.snapshot_saved.connect(self._on_wall_view_snapshot_saved)
         wall_view.snapshot_failed.connect(self._on_wall_view_snapshot_failed)
         app = QApplication.instance()
@@ -212,6 +241,15 @@ class PatrolRunner(QObject):
         shows live pictures."""
         screens = range(len(self._screens)) if screen is None else [screen]
         return self.running and all(self._tiles_live(s) for s in screens)
+
+    def preroll_lead_s(self, screen: int = 0) -> float | None:
+        """How long before its step ``screen``'s next page starts playing hidden, as things
+        stand (None: for the whole dwell, or it has none)."""
+        run = self.run
+        upcoming = run.upcoming_on(screen) if run is not None else None
+        if upcoming is None:
+            return None
+        return self.lead.lead_s(upcoming.camera_ids, self.preroll_s)
 
     def progress(self) -> list[ScreenProgress]:
         """Where each screen is (empty before the first patrol)."""
@@ -296,6 +334,7 @@ class PatrolRunner(QObject):
         )
         self.run = run
         self._camera_screens = {}
+        self._asked = {}
         self._worked_on = 0
         self._home_page = self.wall.current
         layout = smallest_preset_for(tiles_per_page)
@@ -322,6 +361,7 @@ class PatrolRunner(QObject):
             self._install_keys(number, slot)
             self._show(number, first_step=True)
         self._timer.start()
+        self._start_prerolls_due()
         self.progress_changed.emit()
 
     def mark_selected(self, verdict: PatrolVerdict, screen: int | None = None) -> bool:
@@ -390,6 +430,7 @@ class PatrolRunner(QObject):
     def resume(self) -> None:
         if self.run is not None:
             self.run.resume(self._clock())
+            self._start_prerolls_due()
             self.progress_changed.emit()
 
     def stop(self) -> None:
@@ -531,6 +572,7 @@ class PatrolRunner(QObject):
                 self._show(other)
             elif run.upcoming_on(other) != upcoming:
                 self._preroll(other)
+        self._start_prerolls_due()
         self.progress_changed.emit()
 
     def _preroll(self, number: int) -> None:
@@ -550,8 +592,24 @@ class PatrolRunner(QObject):
         if view is not None:
             view.set_preroll(False)
         slot.prerolled = False
+        slot.addressed = False
         self._load(standby, upcoming.camera_ids if upcoming is not None else ())
         self._preroll_if_due(number)
+
+    def _ask_addresses_if_due(self, number: int, now: float) -> None:
+        """Ask for the stream addresses of screen ``number``'s next cameras once its step has
+        been on for ``ADDRESSES_AFTER_S`` (a request to the server each, unless known)."""
+        run = self.run
+        slot = self._screens[number]
+        if run is None or slot.addressed or slot.lost:
+            return
+        if run.elapsed_on_page(now, number) < ADDRESSES_AFTER_S:
+            return
+        slot.addressed = True
+        upcoming = run.upcoming_on(number)
+        addresses = self.wall_view.streams.addresses
+        for camera_id in upcoming.camera_ids if upcoming is not None else ():
+            addresses.get(camera_id)
 
     def _preroll_if_due(self, number: int) -> None:
         """Screen ``number``'s standby page starts playing its cameras (hidden) once the run
@@ -560,19 +618,77 @@ class PatrolRunner(QObject):
         slot = self._screens[number]
         if run is None or slot.lost or slot.prerolled:
             return
-        if not run.preroll_due(
-            number, self.preroll_s, self._clock(), judging_ends_step=self.advance_when_judged
-        ):
+        now = self._clock()
+        lead = self.preroll_lead_s(number)
+        if not run.preroll_due(number, lead, now, judging_ends_step=self.advance_when_judged):
             return
         slot.prerolled = True
+        slot.addressed = True  # the wall asks for them as the page plays
         view = self._view_of(slot.pages[1 - slot.shown])
         if view is not None:
             view.set_preroll(True)
+            self._ask(number, view, now)
 
     def _start_prerolls_due(self) -> None:
-        if self.running:
-            for number in range(len(self._screens)):
-                self._preroll_if_due(number)
+        """Pre-roll every screen whose lead time has come; wake up when the next one's
+        does."""
+        self._preroll_timer.stop()
+        run = self.run
+        if run is None or not self.running:
+            return
+        waits = []
+        for number, slot in enumerate(self._screens):
+            self._preroll_if_due(number)
+            self._ask_addresses_if_due(number, self._clock())
+            if slot.prerolled or slot.lost:
+                continue
+            wait = run.preroll_due_in(number, self.preroll_lead_s(number), self._clock())
+            if wait is not None:
+                waits.append(wait)
+        if waits:
+            # A moment late rather than early: the run decides by its own clock.
+            self._preroll_timer.start(max(1, int(min(waits) * 1000) + 1))
+
+    # ---------------------------------------------------------------- first pictures
+
+    def _ask(self, number: int, view: WallPageView, now: float) -> None:
+        """Screen ``number``'s ``view`` has just been asked to play its cameras: time those
+        whose pictures do not move yet until they do (see ``PrerollLead``)."""
+        for tile in view.tiles:
+            camera_id = tile.camera_id
+            if camera_id is None or camera_id in self._asked or self._tile_moving(tile):
+                continue
+            self._asked[camera_id] = (number, now)
+        if self._asked and not self._live_timer.isActive():
+            self._live_timer.start()
+
+    def _time_first_pictures(self) -> None:
+        """Record the asked cameras whose pictures move now (``PICTURES_TO_MOVE``); forget
+        those whose tile went (another page, the patrol moved on) or that stay dark too
+        long."""
+        if not self._asked:
+            return
+        now = self._clock()
+        for camera_id, (number, asked_at) in list(self._asked.items()):
+            tile = None
+            if number < len(self._screens) and not self._screens[number].lost:
+                for view in (self.shown_view(number), self.standby_view(number)):
+                    tile = view.tile_for(camera_id) if view is not None else None
+                    if tile is not None:
+                        break
+            if tile is None or now - asked_at > FIRST_PICTURE_WATCH_S:
+                del self._asked[camera_id]
+            elif self._tile_moving(tile):
+                del self._asked[camera_id]
+                self.lead.record(camera_id, now - asked_at)
+
+    @staticmethod
+    def _tile_moving(tile: WallTile) -> bool:
+        supervisor = tile.supervisor
+        if supervisor is None or supervisor.state is not StreamState.LIVE:
+            return False
+        source = supervisor.source
+        return source is not None and source.frame_counter >= PICTURES_TO_MOVE
 
     # ---------------------------------------------------------------- internals
 
@@ -633,6 +749,8 @@ class PatrolRunner(QObject):
             self.wall_view.bring_to_front(index)
         # else: the monitor went away; its pages wait in the main window's stack, hidden,
         # rather than taking the main window's place, until _check_screens hands them on.
+        # Those of its cameras not pre-rolled start now, where the operator sees them.
+        self._ask(number, shown_view, self._clock())
         # The next page's cameras are in place at once; they play from the lead time on.
         self._load_standby(number)
         slot.shown_at = self._clock()
@@ -665,6 +783,7 @@ class PatrolRunner(QObject):
             return
         for number in moved:
             self._show(number)
+        self._start_prerolls_due()
         self.progress_changed.emit()
 
     def _tiles_live(self, number: int) -> bool:
@@ -738,8 +857,8 @@ class PatrolRunner(QObject):
         if moved:
             self._show_moved(moved)
         else:
-            self.progress_changed.emit()
-        self._start_prerolls_due()
+            # Between steps only the countdown moves, which the panel counts down itself.
+            self._start_prerolls_due()
 
     def _on_live_timer_timeout(self) -> None:
         if not self.running:
@@ -748,7 +867,8 @@ class PatrolRunner(QObject):
         for number in range(len(self._screens)):
             self._check_step_live(number)
         self._collect_live()
-        if all(
+        self._time_first_pictures()
+        if not self._asked and all(
             slot.all_live or slot.lost or (self.run is not None and self.run.current_on(n) is None)
             for n, slot in enumerate(self._screens)
         ):
@@ -757,6 +877,8 @@ class PatrolRunner(QObject):
     def _finish(self) -> None:
         self._timer.stop()
         self._live_timer.stop()
+        self._preroll_timer.stop()
+        self._asked = {}
         run = self.run
         screens, self._screens = self._screens, []
         for slot in screens:

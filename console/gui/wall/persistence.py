@@ -3,12 +3,16 @@
 Changes arrive as wall events; a debouncer waits for a quiet moment, the wall is turned into
 plain data on the GUI thread, and the atomic write runs on the task runner's store lane (the
 GUI thread does no file I/O). ``flush()`` saves now (at close).
+
+Data equal to what was last handed to the writer is not written again: a patrol changes only
+its own pages, which are never saved, at every step, and each write syncs the file twice.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -49,6 +53,8 @@ class WorkspaceSaver(QObject):
         self._debouncer = Debouncer(delay_ms, self.flush, self)
         wall.add_listener(self._on_wall_changed)
         self.writes = 0
+        # What the last write was given (None: nothing yet, or that write failed).
+        self._handed: dict[str, Any] | None = None
 
     def changed(self) -> None:
         """Something not seen by wall events changed (a custom layout was saved)."""
@@ -57,6 +63,9 @@ class WorkspaceSaver(QObject):
     def flush(self) -> None:
         self._debouncer.cancel()
         data = workspace_to_dict(self.wall, self.library)
+        if data == self._handed:
+            return
+        self._handed = data
         self._runner.run(
             STORE,
             write_workspace,
@@ -79,5 +88,6 @@ class WorkspaceSaver(QObject):
         self.saved.emit(str(self.path))
 
     def _on_failed(self, exc: BaseException) -> None:
+        self._handed = None  # the next change writes it all again
         logger.error("could not save the wall workspace to %s: %s", self.path, exc)
         self.save_failed.emit(str(exc))

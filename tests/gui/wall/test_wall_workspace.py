@@ -13,6 +13,7 @@ from console.gui.wall.persistence import WorkspaceSaver
 from console.gui.wall.wall_view import WallView
 from console.tasks import TaskRunner
 from console.wall.layout import Cell, custom
+from console.wall.model import WallPage
 from console.wall.workspace import default_path, read_workspace
 from tests.gui.wall.conftest import WallRig
 from tests.gui.wall.support import wait_for_pictures
@@ -53,3 +54,25 @@ def test_layouts_and_cameras_are_saved_and_restored(
         wait_for_pictures(qtbot, second.tile(0))
     finally:
         view.dispose()
+
+
+def test_a_change_of_patrol_pages_alone_writes_nothing(
+    qtbot: QtBot, rig: WallRig, runner: TaskRunner, home: Path
+) -> None:
+    saver = WorkspaceSaver(rig.wall, rig.library, default_path(), runner, delay_ms=50)
+    with qtbot.waitSignal(saver.saved, timeout=5_000):
+        rig.wall.place(0, 0, ["cam-a"])
+    assert saver.writes == 1
+    # A patrol's pages come, are shown and go: the saved workspace would be the same.
+    layout = rig.wall.page(0).layout
+    patrol_page = rig.wall.add_page(WallPage(layout, ["cam-b"], transient=True))
+    rig.wall.set_current(patrol_page)
+    rig.wall.set_current(0)
+    rig.wall.remove_page(patrol_page)
+    qtbot.wait(400)  # eight save delays
+    assert saver.writes == 1
+    # A real change is still written.
+    with qtbot.waitSignal(saver.saved, timeout=5_000):
+        rig.wall.place(0, 0, ["cam-c"])
+    assert saver.writes == 2
+    saver.stop()
