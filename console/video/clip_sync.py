@@ -8,13 +8,24 @@ libvlc paces each player by the system clock, so clips started together stay tog
 (measured: four clips a frame apart at most after 30 s with no correction at all); what
 differs is how long each takes to start after a seek or a resume (up to a few frames, and
 any fraction of one), and a clip starved of CPU or disk can fall behind. So while playing at
-up to 2× the group watches when each clip's pictures change (``ClipPlayer.shown_ms`` counts
-them): the earliest moment a clip showed the picture of wall time *w*, less *w*, is how late
-that clip runs, to a few ms. A clip running more than half a frame ahead of the latest one
-is held back by the difference (``ClipPlayer.delay``: libvlc's clock moves on by exactly
-the time it was paused), which puts its picture changes on the same instants; a clip more
-than three frames behind for two seconds (longer than libvlc takes to report the pictures it
-dropped, which its count misses until then) is sought ahead of the others and then held back.
+up to 2× the group looks at two measures of how far ahead each clip runs. Its picture
+changes (``ClipPlayer.shown_ms`` counts them): the earliest moment a clip showed the
+picture of wall time *w*, less *w*, is how late it runs, to a few ms, if the count is right;
+on a busy machine it is often whole frames off for seconds (pictures come in bursts just
+after a resume, and libvlc says a second late which it dropped), and holds made on it alone
+put clips whole frames apart (measured under load: every failing run was in step until
+such a hold). And its libvlc clock (``ClipPlayer.read_clock``): the readings seen soonest
+after libvlc said a new time, less the group's time then; never whole frames off, but only
+to 10-25 ms. So the whole frames a clip runs ahead are its clock's, the rest its picture
+changes', when the two then agree to 14 ms; a clip more than half a frame ahead of the
+latest one so is held back by that much (``ClipPlayer.delay``: libvlc's clock moves on by
+exactly the time it was paused). A clip that joined while the group played has no clock to
+tell for a second or so: its picture changes decide alone until it is held once. By its
+clock alone a clip is held only from a frame and a half ahead (by that less half a frame, so
+that the clock's error cannot put it behind). A clip more than
+three frames from the others for two seconds by both measures is sought ahead of them and
+then held back. A picture shown late by a starved decoder, which then drops pictures to
+catch up, does not move the clock: nothing is done about it.
 (Nudging speeds instead was tried: libvlc's rate changes upset its picture timing more than
 they corrected.) A clip whose recording begins while the group plays is started a few frames
 early for the same reason: ahead, it can be held back to the frame. A pause seeks every clip
@@ -34,9 +45,17 @@ from console.video.clip_control import ClipPlayer, ClipState
 
 #: How often drift is looked at (s).
 CHECK_INTERVAL_S = 0.25
-# A clip this many frames away from the others, at this many checks in a row (2 s: longer
-# than libvlc takes to report pictures it dropped, which the count misses until then), is put
-# back in step.
+# How often each playing clip's libvlc clock is read (s): a reading is late by up to this.
+_CLOCK_READ_S = 0.04
+# Readings of a clip's clock needed before it counts (libvlc says a new time every 250 ms).
+_CLOCK_READINGS = 3
+# A clip whose clock alone says it runs this many frames ahead is held back (see
+# ``_line_up``); picture changes and clock agree when this close, whole frames aside (more
+# than the clock's usual error, 10-25 ms, would let it pick the wrong whole frame).
+_CLOCK_ALONE_FRAMES = 1.5
+_AGREED_MS = 14.0
+# A clip this many frames away from the others, at this many checks in a row, is put back in
+# step.
 _OFF_BY_FRAMES = 3
 _OFF_CHECKS = 8
 # What a seek of a playing clip takes before its picture moves again (measured: 40-100 ms),
@@ -48,8 +67,6 @@ _CORRECTED_UP_TO_RATE = 2.0
 _LATENESS_SAMPLES = 12
 # A clip whose recording begins while the group plays starts this early (see the docstring).
 _JOIN_EARLY_MS = 120.0
-# No clip is held back for this long after one dropped pictures (see ``_line_up``).
-_AFTER_DROPS_S = 1.5
 
 
 class ClipGroup:
@@ -68,9 +85,13 @@ class ClipGroup:
         # when last looked at.
         self._lateness: dict[int, deque[float]] = {}
         self._seen: dict[int, int] = {}
-        self._dropped: dict[int, int] = {}  # libvlc's count of late pictures dropped, per clip
         self._ahead: dict[int, int] = {}  # checks in a row a clip was found ahead
-        self._quiet_until = 0.0  # no holds before (monotonic s): pictures were dropped
+        self._dropped: dict[int, int] = {}  # libvlc's count of late pictures dropped, per clip
+        self._joined: set[int] = set()  # clips that joined the playing group, not yet held
+        self._next_read = 0.0
+        # Clock readings taken before this (the group's clock) were made against an earlier
+        # start of the group's clock.
+        self._readings_from = 0.0
         self.corrections = 0
         self.holds = 0
         self.last_spread_ms = 0.0
@@ -156,6 +177,7 @@ class ClipGroup:
             wall = self.now() or wall
         self._playing = True
         self._wall, self._since = wall, self._clock()
+        self._readings_from = self._since
         for clip in self.clips:
             if self.covers(clip, wall):
                 clip.play()
@@ -187,6 +209,7 @@ class ClipGroup:
         wall = max(start, min(wall, end - timedelta(milliseconds=self.frame_ms)))
         self._wall = wall
         self._since = self._clock() if self._playing else None
+        self._readings_from = self._clock()
         for clip in self.clips:
             self._place(clip, wall)
             if self._playing and self.covers(clip, wall):
@@ -209,6 +232,7 @@ class ClipGroup:
         wall = self.now()
         if self._playing and wall is not None:
             self._wall, self._since = wall, self._clock()
+        self._readings_from = self._clock()
         self._rate = rate
         self._forget_drift()
         for clip in self.clips:
@@ -244,7 +268,12 @@ class ClipGroup:
                 clip.seek(self.offset_ms(clip, wall))
                 clip.play()
                 self._forget(clip)
+                self._joined.add(id(clip))
         self._note_pictures(wall)
+        if now >= self._next_read and self._rate <= _CORRECTED_UP_TO_RATE:
+            self._next_read = now + _CLOCK_READ_S
+            for clip in self.clips:
+                clip.read_clock()
         if now >= self._next_check:
             self._next_check = now + CHECK_INTERVAL_S
             self._correct_drift(now)
@@ -273,27 +302,51 @@ class ClipGroup:
                 shown[index] = (clip.info.start - start).total_seconds() * 1000.0 + ms
         return shown
 
+    def _clock_leads(self) -> dict[int, float]:
+        """How far ahead of the group's clock each playing clip's libvlc clock runs (ms of
+        wall clock), for the clips read often enough since the clock was last set. A reading
+        is seen up to ``_CLOCK_READ_S`` after libvlc made it (later on a busy machine), so
+        the readings seen soonest say most; the second soonest is taken, so that no single
+        reading decides."""
+        leads: dict[int, float] = {}
+        for clip in self.clips:
+            if not clip.playing or clip.state is not ClipState.READY:
+                continue
+            values = []
+            for ms, at in clip.clock_readings():
+                wall = self.now(at) if at >= self._readings_from else None
+                if wall is not None:
+                    values.append((ms - self.offset_ms(clip, wall)) / self._rate)
+            if len(values) >= _CLOCK_READINGS:
+                leads[id(clip)] = sorted(values)[-2]
+        return leads
+
     def _correct_drift(self, now: float) -> None:
-        if self._rate > _CORRECTED_UP_TO_RATE or time.monotonic() < self._quiet_until:
-            return  # (while pictures are dropped, see ``_line_up``)
-        shown = self._shown_walls()
-        if len(shown) < 2:
+        """Seek a clip more than ``_OFF_BY_FRAMES`` away from the middle one at
+        ``_OFF_CHECKS`` checks in a row back in step (a little ahead, to be held back), when
+        its clock and its picture count agree on it to a frame."""
+        if self._rate > _CORRECTED_UP_TO_RATE:
+            return
+        leads = self._clock_leads()
+        shown = {id(self.clips[index]): wall for index, wall in self._shown_walls().items()}
+        keys = [key for key in leads if key in shown]
+        if len(keys) < 2:
             self._behind.clear()
             return
-        values = sorted(shown.values())
-        middle = values[len(values) // 2]
-        self.last_spread_ms = values[-1] - values[0]
+        by_clock = sorted(leads[key] for key in keys)
+        by_count = sorted(shown[key] for key in keys)
+        middle_clock, middle_count = by_clock[len(keys) // 2], by_count[len(keys) // 2]
+        self.last_spread_ms = (by_clock[-1] - by_clock[0]) * self._rate
         limit = _OFF_BY_FRAMES * self.frame_ms
-        for index, wall_ms in shown.items():
-            clip = self.clips[index]
-            off = wall_ms - middle
+        for clip in self.clips:
             key = id(clip)
-            if abs(off) <= limit:
+            if key not in keys:
+                continue
+            off = (leads[key] - middle_clock) * self._rate  # ms of the clip's file
+            counted = shown[key] - middle_count
+            if abs(off) <= limit or abs(counted - off) > self.frame_ms:
                 self._behind.pop(key, None)
                 continue
-            # Counted pictures are off by those libvlc dropped until it says so (a second or
-            # so), and by a picture caught mid-change: only a lasting gap counts (a clip wrongly
-            # found behind would be sought frames ahead of the others).
             self._behind[key] = self._behind.get(key, 0) + 1
             if self._behind[key] >= _OFF_CHECKS:
                 del self._behind[key]
@@ -303,7 +356,7 @@ class ClipGroup:
 
     def _note_pictures(self, wall: datetime) -> None:
         """For each playing clip whose picture changed since the last tick: how late (ms of
-        the group's clock) it shows the picture it shows."""
+        the group's clock) it shows the picture it shows, by its count."""
         start = self.start
         if start is None or self._rate > _CORRECTED_UP_TO_RATE:
             return
@@ -315,9 +368,8 @@ class ClipGroup:
             lost = clip.source.stats().lost
             if self._dropped.get(key, lost) != lost:
                 # It dropped pictures lately, told about a second late: its recent samples
-                # took it for a frame behind, and so may the others' holds have.
+                # took it for a frame behind.
                 self._forget(clip)
-                self._quiet_until = time.monotonic() + _AFTER_DROPS_S
             self._dropped[key] = lost
             if self._seen.get(key) == counter:
                 continue
@@ -328,38 +380,61 @@ class ClipGroup:
                 samples.append((wall_ms - shown) / self._rate)
 
     def _line_up(self) -> None:
-        """Hold back every clip running more than half a frame ahead of the latest one, seen
-        so at two checks in a row, and not while pictures are being dropped (a busy machine:
-        libvlc's count of them comes late, and a hold then would be a guess)."""
-        if time.monotonic() < self._quiet_until:
-            self._ahead.clear()
-            return
-        late: dict[int, float] = {}
-        for clip in self.clips:
-            samples = self._lateness.get(id(clip))
-            if clip.playing and samples is not None and len(samples) == _LATENESS_SAMPLES:
-                late[id(clip)] = min(samples)
-        if len(late) < 2:
-            return
-        latest = max(late.values())
+        """Hold back a clip running more than half a frame ahead of the latest one, at two
+        checks in a row. How far ahead: its picture changes say it to a few ms but may be
+        whole frames off (``_lateness``), its clock says it to 10-25 ms (``_clock_leads``;
+        see the module docstring): so the whole frames are the clock's, the rest the
+        pictures', when the two then agree to ``_AGREED_MS``. A clip that joined while the
+        group played has no clock to tell for a second or so: until it is held once, its
+        picture changes decide alone. A clip whose clock alone says it is
+        ``_CLOCK_ALONE_FRAMES`` ahead is held by that less half a frame, so that the
+        clock's error cannot put it behind."""
+        late = self._count_lateness()
+        leads = self._clock_leads()
+        latest = max(late, key=late.__getitem__) if len(late) >= 2 else None
+        latest_clock = min(leads, key=leads.__getitem__) if len(leads) >= 2 else None
+        frame = self.frame_ms
         for clip in self.clips:
             key = id(clip)
-            ahead = latest - late.get(key, latest)
-            if ahead <= self.frame_ms / 2:
+            hold: float | None = None
+            if latest_clock is not None and key in leads:
+                by_clock = leads[key] - leads[latest_clock]
+                if key in late and latest_clock in late:
+                    by_count = late[latest_clock] - late[key]
+                    by_both = by_count + frame * round((by_clock - by_count) / frame)
+                    if abs(by_both - by_clock) < _AGREED_MS:
+                        hold = by_both
+                if hold is None and by_clock > _CLOCK_ALONE_FRAMES * frame:
+                    hold = by_clock - frame / 2
+            elif key in self._joined and latest is not None and key in late:
+                hold = late[latest] - late[key]
+            if hold is None or hold <= frame / 2:
                 self._ahead.pop(key, None)
                 continue
             self._ahead[key] = self._ahead.get(key, 0) + 1
             if self._ahead[key] >= 2:
                 del self._ahead[key]
-                clip.delay(ahead)
+                self._joined.discard(key)
+                clip.delay(hold)
                 self._forget(clip)
                 self.holds += 1
+
+    def _count_lateness(self) -> dict[int, float]:
+        """Each playing clip's lateness by its picture changes (see ``_note_pictures``),
+        where enough of them were seen: the earliest is the one the tick caught soonest."""
+        late: dict[int, float] = {}
+        for clip in self.clips:
+            samples = self._lateness.get(id(clip))
+            if clip.playing and samples is not None and len(samples) == _LATENESS_SAMPLES:
+                late[id(clip)] = min(samples)
+        return late
 
     def _forget(self, clip: ClipPlayer) -> None:
         self._lateness.pop(id(clip), None)
         self._seen.pop(id(clip), None)
 
     def _forget_drift(self) -> None:
+        self._joined.clear()
         self._behind.clear()
         self._lateness.clear()
         self._seen.clear()

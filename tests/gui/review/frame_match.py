@@ -21,10 +21,29 @@ def shown_picture(source: VideoSource) -> np.ndarray | None:
     return shown_pictures([source])[0]
 
 
+# Pictures copied further apart than this are not one look: taken again.
+AT_ONCE_S = 0.01
+_AT_ONCE_TRIES = 50
+retaken = 0
+
+
 def shown_pictures(sources: list[VideoSource]) -> list[np.ndarray | None]:
-    """The sources' current pictures, all copied first (within a millisecond or so of each
-    other, however busy the machine: shrinking one takes longer than a frame lasts there),
-    then shrunk like ``shown_picture``."""
+    """The sources' current pictures, all copied first, within ``AT_ONCE_S`` of each other
+    (shrinking one takes longer than a frame lasts on a busy machine), then shrunk like
+    ``shown_picture``. Copying them takes a millisecond or so, but a busy machine can stop
+    this thread in between, and such a look would compare pictures of different moments; it
+    is taken again (``retaken`` counts those)."""
+    global retaken
+    for _ in range(_AT_ONCE_TRIES):
+        began = time.monotonic()
+        copies = _copies(sources)
+        if time.monotonic() - began <= AT_ONCE_S:
+            break
+        retaken += 1
+    return [None if copy is None else _small_grey(*copy) for copy in copies]
+
+
+def _copies(sources: list[VideoSource]) -> list[tuple[np.ndarray, int, int, int] | None]:
     copies: list[tuple[np.ndarray, int, int, int] | None] = []
     for source in sources:
         with source.hold_frame() as frame:
@@ -34,7 +53,7 @@ def shown_pictures(sources: list[VideoSource]) -> list[np.ndarray | None]:
             count = frame.height * frame.stride
             raw = np.frombuffer(frame.data, dtype=np.uint8, count=count).copy()
             copies.append((raw, frame.width, frame.height, frame.stride))
-    return [None if copy is None else _small_grey(*copy) for copy in copies]
+    return copies
 
 
 def _small_grey(raw: np.ndarray, width: int, height: int, stride: int) -> np.ndarray:
