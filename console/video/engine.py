@@ -41,6 +41,8 @@ vlc_logger = logging.getLogger("console.video.libvlc")
 _LIBVLC_WARNING = 3
 _LIBVLC_ERROR = 4
 _LOG_LINE_BYTES = 1024
+# How much libvlc's read-ahead of a network stream asks for at once (its default is 16 MiB).
+_PREFETCH_READ_BYTES = 256 * 1024
 # How long releasing the instance may take at exit (it joins libvlc's own threads).
 _RELEASE_TIMEOUT_S = 2.0
 
@@ -55,11 +57,13 @@ class EngineConfig:
 
     ``network_caching_ms`` is libvlc's live buffer (lower is closer to real time);
     ``avcodec_threads=1`` halves threads and memory per player for small tiles at no CPU cost
-    (measured); ``extra_args`` are passed through unchanged.
+    (measured); ``prefetch_kib`` is the read-ahead ring of each network stream (see ``args``);
+    ``extra_args`` are passed through unchanged.
     """
 
     network_caching_ms: int = 300
     avcodec_threads: int = 1
+    prefetch_kib: int = 1024
     extra_args: tuple[str, ...] = field(default_factory=tuple)
 
     def args(self) -> list[str]:
@@ -79,6 +83,13 @@ class EngineConfig:
             "--no-snapshot-preview",
             f"--network-caching={self.network_caching_ms}",
             f"--avcodec-threads={self.avcodec_threads}",
+            # libvlc reads a network stream ahead into a ring of 16 MiB by default, which stays
+            # resident once the stream has passed through all of it: a minute of the test
+            # camera, so a wall showing the same cameras for hours held 16 MiB per tile. A live
+            # stream is read at the pace it comes; a full ring only slows the reading (TCP).
+            # The read size must not exceed the ring, or the ring is made that large.
+            f"--prefetch-buffer-size={self.prefetch_kib}",
+            f"--prefetch-read-size={min(_PREFETCH_READ_BYTES, self.prefetch_kib * 1024)}",
             *self.extra_args,
         ]
 
