@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import enum
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -183,6 +183,7 @@ class PrerollLead:
         recent: int = 64,
         per_camera: int = 3,
         min_seen: int = 4,
+        cameras_kept: int = 2048,
     ):
         if margin_s < 0 or spread < 1 or recent < 1 or per_camera < 1 or min_seen < 1:
             raise ValueError("a lead needs a margin of at least 0 s and a spread of at least 1")
@@ -192,7 +193,10 @@ class PrerollLead:
         self._per_camera = per_camera
         self._recent: deque[float] = deque(maxlen=recent)
         self._ordered: list[float] | None = None  # the recent times sorted (None: to sort)
-        self._cameras: dict[str, deque[float]] = {}
+        # The cameras timed, least recently timed first; a console patrols for days over
+        # thousands of cameras, so only the latest ``cameras_kept`` are remembered.
+        self._cameras: OrderedDict[str, deque[float]] = OrderedDict()
+        self._cameras_kept = max(1, cameras_kept)
 
     @property
     def seen(self) -> int:
@@ -207,6 +211,10 @@ class PrerollLead:
         own = self._cameras.get(camera_id)
         if own is None:
             own = self._cameras[camera_id] = deque(maxlen=self._per_camera)
+            while len(self._cameras) > self._cameras_kept:
+                self._cameras.popitem(last=False)
+        else:
+            self._cameras.move_to_end(camera_id)
         own.append(seconds)
 
     def need_s(self, camera_id: str) -> float | None:

@@ -146,3 +146,17 @@ def test_a_lead_needs_sensible_settings() -> None:
         PrerollLead(spread=0.5)
     with pytest.raises(ValueError, match="margin"):
         PrerollLead(margin_s=-1.0)
+
+
+def test_only_the_latest_cameras_timed_are_remembered() -> None:
+    lead = PrerollLead(min_seen=1, cameras_kept=2, recent=64)
+    lead.record("slow", 9.0)
+    lead.record("a", 0.2)
+    lead.record("slow", 9.0)  # timed again: the latest once more
+    assert lead.need_s("slow") == 9.0
+    for _ in range(15):
+        lead.record("b", 0.2)  # new: "a" is forgotten, "slow" kept
+        lead.record("c", 0.2)  # new: now "slow" goes too
+    # A camera forgotten counts as never seen: the 95th percentile of the recent times.
+    assert lead.need_s("slow") == 0.2
+    assert lead.need_s("slow") == lead.need_s("never-timed")
